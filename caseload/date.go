@@ -1,0 +1,238 @@
+package caseload
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date with no time of day and no time zone. The zero
+// value means "unknown / not set". Its canonical text form is YYYY-MM-DD.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// D builds a Date; it is short because tests use it a lot.
+func D(year int, month time.Month, day int) Date { return Date{year, month, day} }
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Today returns the current date in the local time zone.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate parses YYYY-MM-DD; the empty string gives the zero Date.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("invalid date %q: %w", s, err)
+	}
+	return DateOf(t), nil
+}
+
+// MustDate parses YYYY-MM-DD and panics on error; for tests and tables.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+
+// Time returns midnight UTC of the date.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// String returns YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// AddDays returns the date n days later (earlier when n < 0).
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// AddMonths adds calendar months. When the day does not exist in the target
+// month it is clamped to the month's last day (31/01 + 1 month = 28/02 or
+// 29/02), which is how periods "of N months" are counted in law.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	day := d.Day
+	if day > last {
+		day = last
+	}
+	return Date{first.Year(), first.Month(), day}
+}
+
+// AddYears adds calendar years; 29/02 becomes 28/02 in a common year.
+func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(o Date) int {
+	switch {
+	case d.Year != o.Year:
+		return cmpInt(d.Year, o.Year)
+	case d.Month != o.Month:
+		return cmpInt(int(d.Month), int(o.Month))
+	default:
+		return cmpInt(d.Day, o.Day)
+	}
+}
+
+// Before reports whether d is strictly before o.
+func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
+
+// After reports whether d is strictly after o.
+func (d Date) After(o Date) bool { return d.Compare(o) > 0 }
+
+// Weekday returns the day of the week.
+func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+
+// DaysUntil returns the number of days from d to o (negative if o is earlier).
+func (d Date) DaysUntil(o Date) int { return int(o.Time().Sub(d.Time()).Hours() / 24) }
+
+// MaxDate returns the latest of the given dates, ignoring zero dates.
+func MaxDate(ds ...Date) Date {
+	var m Date
+	for _, d := range ds {
+		if !d.IsZero() && (m.IsZero() || d.After(m)) {
+			m = d
+		}
+	}
+	return m
+}
+
+// MarshalJSON writes "YYYY-MM-DD" or null.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD", "" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date must be a string: %w", err)
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// BirthDate is a date of birth that may be known only to the year
+// (Month and Day zero). Its text form is "1985" or "1985-03-02".
+type BirthDate struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseBirthDate parses "YYYY" or "YYYY-MM-DD"; "" gives the zero value.
+func ParseBirthDate(s string) (BirthDate, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return BirthDate{}, nil
+	}
+	if len(s) == 4 {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return BirthDate{}, fmt.Errorf("invalid birth year %q", s)
+		}
+		return BirthDate{Year: y}, nil
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		return BirthDate{}, err
+	}
+	return BirthDate{d.Year, d.Month, d.Day}, nil
+}
+
+// IsZero reports whether the birth date is unknown.
+func (b BirthDate) IsZero() bool { return b.Year == 0 }
+
+// YearOnly reports whether only the year is known.
+func (b BirthDate) YearOnly() bool { return b.Year != 0 && b.Month == 0 }
+
+// Date returns the full date, or the zero Date when only the year is known.
+func (b BirthDate) Date() Date {
+	if b.YearOnly() || b.IsZero() {
+		return Date{}
+	}
+	return Date{b.Year, b.Month, b.Day}
+}
+
+// String returns "YYYY", "YYYY-MM-DD" or "".
+func (b BirthDate) String() string {
+	switch {
+	case b.IsZero():
+		return ""
+	case b.YearOnly():
+		return fmt.Sprintf("%04d", b.Year)
+	}
+	return Date{b.Year, b.Month, b.Day}.String()
+}
+
+// MarshalJSON writes "YYYY", "YYYY-MM-DD" or null.
+func (b BirthDate) MarshalJSON() ([]byte, error) {
+	if b.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(b.String())
+}
+
+// UnmarshalJSON reads "YYYY", "YYYY-MM-DD", a bare number year, "" or null.
+func (b *BirthDate) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*b = BirthDate{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		var n int
+		if err2 := json.Unmarshal(data, &n); err2 != nil {
+			return fmt.Errorf("birth date must be a string: %w", err)
+		}
+		s = strconv.Itoa(n)
+	}
+	v, err := ParseBirthDate(s)
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
+}

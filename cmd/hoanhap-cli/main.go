@@ -1,0 +1,130 @@
+// Command hoanhap-cli is the headless companion of Hòa Nhập: the same
+// capabilities as the GUI for operators, scripts and acceptance tests. JSON
+// input and output use the canonical names of DESIGN.md section 5.
+//
+// Usage:
+//
+//	hoanhap-cli [--data DIR] [--lang vi|en] COMMAND [ARGS]
+//
+// Exit status: 0 ok, 1 error (message on stderr), 2 usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
+
+// env is what a command gets: the parsed global flags, the open store
+// (opened lazily) and the standard streams.
+type env struct {
+	dataDir string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+	st      *store.Store
+}
+
+// store opens the store in the data folder on first use.
+func (e *env) store() (*store.Store, error) {
+	if e.st != nil {
+		return e.st, nil
+	}
+	dir, err := store.DataDir(e.dataDir, false)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(store.DBFile(dir))
+	if err != nil {
+		return nil, err
+	}
+	st.SetActor("cli")
+	e.st = st
+	return st, nil
+}
+
+// command is one sub-command. run receives the arguments after the
+// command name (a command with sub-commands dispatches itself).
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands = map[string]command{}
+
+// register adds a command; each command file registers its own in init.
+func register(c command) { commands[c.name] = c }
+
+// usageError is a misuse of the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hoanhap-cli", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs.StringVar(&e.dataDir, "data", "", "data folder (default $HOANHAP_DATA or the user's config folder)")
+	lang := fs.String("lang", "vi", "language of messages: vi or en")
+	fs.Usage = func() { printUsage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	i18n.SetLanguage(*lang)
+	rest := fs.Args()
+	if len(rest) == 0 {
+		printUsage(stderr)
+		return 2
+	}
+	c, ok := commands[rest[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "%s: %s\n", i18n.T("cli.unknown_command"), rest[0])
+		printUsage(stderr)
+		return 2
+	}
+	err := c.run(e, rest[1:])
+	if e.st != nil {
+		e.st.Close()
+	}
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, ue.msg)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	fmt.Fprintln(stderr, i18n.Error(err))
+	return 1
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "hoanhap-cli [--data DIR] [--lang vi|en] COMMAND [ARGS]")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+	}
+	_ = strings.TrimSpace
+}

@@ -1,0 +1,57 @@
+// Command hoanhap is the Hòa Nhập desktop application.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"hoanhap/demo"
+	"hoanhap/i18n"
+	"hoanhap/store"
+	"hoanhap/ui"
+)
+
+// Version is set by the Makefile from FyneApp.toml.
+var Version = "0.1.0"
+
+func main() {
+	dataFlag := flag.String("data", "", "data folder (default: the user's config folder, e.g. %APPDATA%\\HoaNhap)")
+	demoFlag := flag.Bool("demo", false, "open a demo ward with realistic made-up data")
+	langFlag := flag.String("lang", "", "language: vi (default) or en")
+	flag.Parse()
+
+	dir, err := store.DataDir(*dataFlag, *demoFlag)
+	if err != nil {
+		fail(err)
+	}
+	st, err := store.Open(store.DBFile(dir))
+	if err != nil {
+		fail(err)
+	}
+	defer st.Close()
+	if *demoFlag {
+		if err := demo.Ensure(st); err != nil {
+			fail(err)
+		}
+	}
+	lng := *langFlag
+	if lng == "" {
+		lng = st.Language()
+	}
+	i18n.SetLanguage(lng)
+
+	app.SetMetadata(fyne.AppMetadata{ID: "vn.hoanhap.app", Name: "Hòa Nhập", Version: Version,
+		Migrations: map[string]bool{"fyneDo": true}})
+	a := app.NewWithID("vn.hoanhap.app")
+	u := ui.New(a, st)
+	u.Window().ShowAndRun()
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, i18n.Error(err))
+	os.Exit(1)
+}

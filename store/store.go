@@ -1,0 +1,135 @@
+// Package store keeps the caseload in a SQLite file (modernc.org/sqlite,
+// pure Go): migrations, repositories, the audit log, the sync fields of every
+// record and the in-memory search index.
+//
+// The store never imports Fyne. Every write runs in one transaction that also
+// writes its audit row; a failed write leaves nothing behind.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the SQLite driver
+)
+
+// ErrNotFound is returned when a record does not exist (or is deleted).
+var ErrNotFound = errors.New("record not found")
+
+// Store is an open caseload database.
+type Store struct {
+	db    *sql.DB
+	path  string
+	node  Node
+	clock *Clock
+
+	mu    sync.RWMutex
+	actor string // who is writing: the logged-in user name, or "cli"
+
+	people *Index // in-memory person search index, kept current on writes
+}
+
+// DSN builds the modernc SQLite data source name for a file path, escaping
+// characters such as spaces, '#', '?' and Vietnamese letters, with WAL,
+// foreign keys, a busy timeout and immediate write transactions.
+func DSN(path string) string {
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p // file:///C:/...
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "secure_delete(1)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", OmitHost: true, Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// Open opens (creating if needed) the database file at path, applies the
+// pending migrations, makes sure this installation has a node identity and
+// loads the search index.
+func Open(path string) (*Store, error) {
+	db, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// One connection: SQLite has one writer anyway, and a single connection
+	// makes every transaction see the previous one's writes.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path, actor: "system"}
+	if err := s.init(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: open %s: %w", s.path, err)
+	}
+	if err := migrate(ctx, s.db); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	node, err := ensureNode(ctx, s.db)
+	if err != nil {
+		return fmt.Errorf("store: node: %w", err)
+	}
+	s.node = node
+	s.clock = NewClock(node.ID, time.Now)
+	if err := s.loadIndex(ctx); err != nil {
+		return fmt.Errorf("store: load index: %w", err)
+	}
+	return nil
+}
+
+// Close runs PRAGMA optimize and closes the database.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec("PRAGMA optimize")
+	return s.db.Close()
+}
+
+// Path returns the database file path.
+func (s *Store) Path() string { return s.path }
+
+// Node returns this installation's identity.
+func (s *Store) Node() Node { return s.node }
+
+// SetActor sets who the following writes are attributed to (user name).
+func (s *Store) SetActor(name string) {
+	s.mu.Lock()
+	s.actor = name
+	s.mu.Unlock()
+}
+
+// Actor returns who writes are attributed to.
+func (s *Store) Actor() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.actor
+}
+
+// tx runs fn in one write transaction: committed if fn returns nil, rolled
+// back otherwise.
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
