@@ -24,6 +24,8 @@ type App struct {
 	content *fyne.Container
 	areas   []area
 	current int
+
+	sess session // who is logged in (see session.go)
 }
 
 // area is one entry of the navigation: a message key, an icon and the
@@ -68,7 +70,10 @@ func New(a fyne.App, st *store.Store) *App {
 	split.Offset = 0.18
 	u.win.SetContent(split)
 	u.win.Resize(fyne.NewSize(1280, 800))
-	u.nav.Select(1)
+	u.login(func(s session) {
+		u.sess = s
+		u.nav.Select(1)
+	})
 	return u
 }
 
