@@ -12,6 +12,7 @@ import (
 
 	"hoanhap/i18n"
 	"hoanhap/store"
+	"hoanhap/ui/typing"
 )
 
 // App is the main window and what its screens share.
@@ -42,6 +43,9 @@ func New(a fyne.App, st *store.Store) *App {
 	ApplyFyneTranslations()
 	u := &App{fyne: a, st: st}
 	u.win = a.NewWindow(i18n.T("app.name"))
+	// Unikey/EVKey erase letters with a packet backspace that GLFW drops;
+	// this turns it into a real Backspace on Windows (no-op elsewhere).
+	typing.Install(u.win)
 	u.areas = []area{
 		{"nav.overview", theme.HomeIcon(), u.newOverviewArea},
 		{"nav.caseload", theme.AccountIcon(), u.newCaseloadArea},

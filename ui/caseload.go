@@ -1,8 +1,428 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"bytes"
+	"context"
+	"sort"
+	"strconv"
+	"unicode/utf8"
 
-// newCaseloadArea builds the "caseload" area. Placeholder until its issue lands.
-func (u *App) newCaseloadArea() fyne.CanvasObject {
-	return comingSoon("nav.caseload", "coming.caseload")
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
+
+// caseloadSource is what the caseload area needs from the store.
+type caseloadSource interface {
+	personSource
+	People(f store.PersonFilter) []store.PersonRow
+}
+
+// Columns of the caseload table.
+const (
+	colName = iota
+	colBirthYear
+	colGender
+	colHamlet
+	colOffense
+	colReturned
+	colGroup
+	colStatus
+	numCols
+)
+
+// colKeys are the header message keys; colWidths fit 1280×800.
+var (
+	colKeys = [numCols]string{"ui.list.col.name", "ui.list.col.birth_year", "ui.list.col.gender",
+		"ui.list.col.hamlet", "ui.list.col.offense", "ui.list.col.returned", "ui.list.col.group", "ui.list.col.status"}
+	colWidths = [numCols]float32{190, 80, 75, 120, 165, 100, 60, 110}
+)
+
+// Status filter choices, in the order of the select.
+const (
+	statusActive = "active" // expected + managed (the store's default)
+	statusAll    = "all"
+)
+
+// listRow is one row of the table, formatted once when loaded so that
+// updating a cell is a slice index.
+type listRow struct {
+	id    string
+	cells [numCols]string
+	long  uint16 // bit c set: cell c may be too wide and needs an ellipsis
+	order int    // position in Vietnamese name order
+	row   store.PersonRow
+}
+
+// safeRunes is, per column, how many characters surely fit its width even
+// in wide letters. Shorter cells skip Fyne's ellipsis measuring, which
+// shapes the text again on every update and is the slow part of a scroll.
+var safeRunes = func() (out [numCols]int) {
+	const widest = 0.95 // widest glyph of the UI font, in ems
+	for c, w := range colWidths {
+		out[c] = int((w - 2*theme.Padding()) / (theme.TextSize() * widest))
+	}
+	return out
+}()
+
+// caseloadView is the caseload area: the list of people with search,
+// filters and sorting, and the profile of the person opened from it.
+type caseloadView struct {
+	u        *App
+	src      caseloadSource
+	win      fyne.Window
+	readOnly bool
+
+	rows     []listRow // shown, in the current sort order
+	sortCol  int
+	sortDesc bool
+
+	search       *searchBox
+	status       *widget.Select
+	statusValues []string
+	group        *widget.Select
+	hamlet       *widget.Select
+	hamletValues []string
+	count        *widget.Label
+	add          *widget.Button
+	table        *widget.Table
+	list         fyne.CanvasObject
+	stack        *fyne.Container
+	form         *personForm // the open profile, or nil
+	root         fyne.CanvasObject
+
+	cellsCreated int // for tests: how many cell widgets the table made
+}
+
+// newCaseloadArea builds the "caseload" area.
+func (u *App) newCaseloadArea() fyne.CanvasObject { return u.newCaseloadView(u.st).root }
+
+// newCaseloadView builds the caseload list over src and loads it.
+func (u *App) newCaseloadView(src caseloadSource) *caseloadView {
+	v := &caseloadView{u: u, src: src, win: u.win, readOnly: u.sess.Role == "leader"}
+	v.build()
+	v.reload()
+	bindKeys(u.win.Canvas(), v.active, keyActions{
+		find:      v.focusSearch,
+		newRecord: v.newPerson,
+		save: func() {
+			if v.form != nil {
+				_ = v.form.Save()
+			}
+		},
+		escape: v.escape,
+	})
+	return v
+}
+
+func (v *caseloadView) build() {
+	v.search = newSearchBox(i18n.T("ui.list.search_placeholder"), func(string) { v.reload() })
+
+	v.statusValues = []string{statusActive, statusAll}
+	statusLabels := []string{i18n.T("ui.filter.status_active"), i18n.T("ui.filter.status_all")}
+	for _, s := range caseload.Statuses {
+		v.statusValues = append(v.statusValues, string(s))
+		statusLabels = append(statusLabels, enumLabel("person.status", string(s)))
+	}
+	v.status = widget.NewSelect(statusLabels, func(string) { v.reload() })
+
+	groupLabels := []string{i18n.T("ui.filter.group_all")}
+	for _, g := range caseload.Groups {
+		groupLabels = append(groupLabels, enumLabel("person.group", string(g)))
+	}
+	v.group = widget.NewSelect(groupLabels, func(string) { v.reload() })
+
+	v.hamletValues = append([]string{""}, v.src.Hamlets()...)
+	hamletLabels := append([]string{i18n.T("ui.filter.hamlet_all")}, v.hamletValues[1:]...)
+	v.hamlet = widget.NewSelect(hamletLabels, func(string) { v.reload() })
+
+	// Select the defaults without triggering reloads before the table exists.
+	for _, s := range []*widget.Select{v.status, v.group, v.hamlet} {
+		cb := s.OnChanged
+		s.OnChanged = nil
+		s.SetSelectedIndex(0)
+		s.OnChanged = cb
+	}
+
+	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	v.add = widget.NewButtonWithIcon(i18n.T("ui.list.add"), theme.ContentAddIcon(), v.newPerson)
+	v.add.Importance = widget.HighImportance
+	if v.readOnly {
+		v.add.Disable()
+	}
+
+	v.sortCol = colName
+	v.table = &widget.Table{
+		Length: func() (int, int) { return len(v.rows), numCols },
+		CreateCell: func() fyne.CanvasObject {
+			v.cellsCreated++
+			return widget.NewLabel("")
+		},
+		UpdateCell:    v.updateCell,
+		ShowHeaderRow: true,
+		CreateHeader: func() fyne.CanvasObject {
+			b := widget.NewButton("", nil)
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			return b
+		},
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			b := o.(*widget.Button)
+			col := id.Col
+			b.SetText(v.headerText(col))
+			b.OnTapped = func() { v.sortBy(col) }
+		},
+	}
+	v.table.ExtendBaseWidget(v.table)
+	for c, w := range colWidths {
+		v.table.SetColumnWidth(c, w)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(v.rows) {
+			v.openPerson(v.rows[id.Row].id)
+		}
+	}
+
+	labelled := func(key string, s *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(i18n.T(key)), nil, s)
+	}
+	filters := container.NewGridWithColumns(3,
+		labelled("ui.filter.status", v.status),
+		labelled("ui.filter.group", v.group),
+		labelled("ui.filter.hamlet", v.hamlet),
+	)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.add), v.search.Entry),
+		filters,
+		widget.NewSeparator(),
+	)
+	v.list = container.NewBorder(top, nil, nil, nil, v.table)
+	v.stack = container.NewStack(v.list)
+	v.root = container.NewPadded(v.stack)
+}
+
+// updateCell fills one cell from the pre-formatted row: O(1).
+func (v *caseloadView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(v.rows) || id.Col < 0 || id.Col >= numCols {
+		l.SetText("")
+		return
+	}
+	r := &v.rows[id.Row]
+	trunc := fyne.TextTruncateOff
+	if r.long&(1<<id.Col) != 0 {
+		trunc = fyne.TextTruncateEllipsis
+	}
+	if l.Text == r.cells[id.Col] && l.Truncation == trunc {
+		return // unchanged: skip re-shaping the text
+	}
+	l.Truncation = trunc
+	l.SetText(r.cells[id.Col])
+}
+
+// headerText is the column title with an arrow on the sorted column.
+func (v *caseloadView) headerText(col int) string {
+	if col < 0 || col >= numCols {
+		return ""
+	}
+	t := i18n.T(colKeys[col])
+	if col == v.sortCol {
+		if v.sortDesc {
+			t += " ▼"
+		} else {
+			t += " ▲"
+		}
+	}
+	return t
+}
+
+// filter reads the search box and the filter selects.
+func (v *caseloadView) filter() store.PersonFilter {
+	f := store.PersonFilter{Query: v.search.Entry.Value()}
+	switch st := v.statusValues[max(v.status.SelectedIndex(), 0)]; st {
+	case statusActive:
+	case statusAll:
+		f.Statuses = caseload.Statuses
+	default:
+		f.Statuses = []caseload.Status{caseload.Status(st)}
+	}
+	if i := v.group.SelectedIndex(); i > 0 {
+		f.Group = caseload.Groups[i-1]
+	}
+	if i := v.hamlet.SelectedIndex(); i > 0 && i < len(v.hamletValues) {
+		f.Hamlet = v.hamletValues[i]
+	}
+	// A mentor will see only their people; the supervision area adds the
+	// set (PersonFilter.Only). Until then everybody is listed.
+	return f
+}
+
+// reload queries the store with the current search and filters,
+// synchronously, and shows the result.
+func (v *caseloadView) reload() {
+	v.setRows(v.src.People(v.filter()))
+}
+
+// setRows formats rows (given in Vietnamese name order) and shows them in
+// the current sort order.
+func (v *caseloadView) setRows(rows []store.PersonRow) {
+	out := make([]listRow, len(rows))
+	for i, r := range rows {
+		out[i] = listRow{id: r.ID, order: i, row: r, cells: [numCols]string{
+			r.FullName, yearText(r.BirthYear), enumLabel("person.gender", string(r.Gender)), r.Hamlet,
+			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)),
+		}}
+		for c, text := range out[i].cells {
+			if len(text) > safeRunes[c] && utf8.RuneCountInString(text) > safeRunes[c] {
+				out[i].long |= 1 << c
+			}
+		}
+	}
+	v.rows = out
+	v.applySort()
+	v.count.SetText(i18n.T("ui.list.count", "Count", i18n.Number(len(out))))
+	v.table.Refresh()
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+// sortBy sorts by col; tapping the sorted column again reverses it.
+func (v *caseloadView) sortBy(col int) {
+	if col == v.sortCol {
+		v.sortDesc = !v.sortDesc
+	} else {
+		v.sortCol, v.sortDesc = col, false
+	}
+	v.applySort()
+	v.table.Refresh()
+}
+
+// applySort orders v.rows by the sort column, ties in name order. The
+// name column is the store's Vietnamese name order.
+func (v *caseloadView) applySort() {
+	rows, col, desc := v.rows, v.sortCol, v.sortDesc
+	var less func(a, b *listRow) int
+	switch col {
+	case colName:
+		less = func(a, b *listRow) int { return 0 }
+	case colBirthYear:
+		less = func(a, b *listRow) int { return a.row.BirthYear - b.row.BirthYear }
+	case colReturned:
+		less = func(a, b *listRow) int { return a.row.ReturnedOn.Compare(b.row.ReturnedOn) }
+	default:
+		keys := make(map[string][]byte, 64)
+		c := collate.New(language.Vietnamese, collate.IgnoreCase)
+		var buf collate.Buffer
+		key := func(s string) []byte {
+			k, ok := keys[s]
+			if !ok {
+				k = append([]byte(nil), c.KeyFromString(&buf, s)...)
+				buf.Reset()
+				keys[s] = k
+			}
+			return k
+		}
+		less = func(a, b *listRow) int { return bytes.Compare(key(a.cells[col]), key(b.cells[col])) }
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := &rows[i], &rows[j]
+		c := less(a, b)
+		if c == 0 {
+			c = a.order - b.order
+		}
+		if desc {
+			return c > 0
+		}
+		return c < 0
+	})
+}
+
+// active reports whether this view is the one on screen.
+func (v *caseloadView) active() bool {
+	c := v.u.content
+	return c != nil && len(c.Objects) > 0 && c.Objects[0] == v.root
+}
+
+func (v *caseloadView) focusSearch() {
+	if v.form != nil {
+		return
+	}
+	v.win.Canvas().Focus(v.search.Entry)
+}
+
+func (v *caseloadView) escape() {
+	switch {
+	case v.form != nil:
+		v.form.RequestClose()
+	case v.search.Text() != "":
+		v.search.SetText("")
+		v.search.Flush()
+	}
+}
+
+// newPerson opens an empty register form.
+func (v *caseloadView) newPerson() {
+	if v.readOnly || v.form != nil {
+		return
+	}
+	v.showForm(newPersonForm(v.src, v.win, caseload.Person{}, v.readOnly))
+}
+
+// openPerson opens the profile of the person with id and logs the view.
+func (v *caseloadView) openPerson(id string) {
+	ctx := context.Background()
+	p, err := v.src.Person(ctx, id)
+	if err != nil {
+		dialog.ShowInformation(i18n.T("ui.error.title"), i18n.Error(err), v.win)
+		return
+	}
+	if err := v.src.LogView(ctx, "person", id); err != nil {
+		dialog.ShowInformation(i18n.T("ui.error.title"), i18n.Error(err), v.win)
+		return
+	}
+	v.showForm(newPersonForm(v.src, v.win, p, v.readOnly))
+}
+
+func (v *caseloadView) showForm(f *personForm) {
+	wasNew := f.person.ID == ""
+	f.OnSaved = func(string) {
+		v.reload()
+		if wasNew {
+			wasNew = false
+			v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
+			v.stack.Refresh()
+		}
+	}
+	f.OnClose = v.closeForm
+	f.OnOpen = func(id string) {
+		v.closeForm()
+		v.openPerson(id)
+	}
+	v.form = f
+	v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
+	v.stack.Refresh()
+	if !f.readOnly {
+		v.win.Canvas().Focus(f.fullName)
+	}
+}
+
+// closeForm goes back to the list.
+func (v *caseloadView) closeForm() {
+	v.form = nil
+	v.stack.Objects = []fyne.CanvasObject{v.list}
+	v.stack.Refresh()
 }

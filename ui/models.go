@@ -1,8 +1,486 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"strconv"
 
-// newModelsArea builds the "models" area. Placeholder until its issue lands.
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
+
+// newModelsArea builds the "models" area: the roster of reintegration
+// models with their members, the people they help and their partner
+// businesses; the list of businesses; and the ward target "at least one
+// active model".
 func (u *App) newModelsArea() fyne.CanvasObject {
-	return comingSoon("nav.models", "coming.models")
+	s := newModelsScreen(u.win, u.st)
+	root := s.Root
+	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
+	s.bind = func() {
+		bindKeys(u.win.Canvas(), active, keyActions{find: s.focusSearch, newRecord: s.newRecord})
+	}
+	s.bind()
+	return root
+}
+
+// modelsScreen is the models area.
+type modelsScreen struct {
+	win  fyne.Window
+	data modelData
+	bind func()
+
+	Target *widget.Label
+	Tabs   *container.AppTabs
+
+	Models   []store.ModelRow
+	ModelTbl *widget.Table
+	Search   *searchBox
+	shownM   []store.ModelRow
+	selModel int
+
+	Info       *widget.Label
+	Members    []caseload.ModelMember
+	MemberTbl  *widget.Table
+	People     []store.LinkedPerson
+	PeopleList *widget.List
+	Partners   []store.LinkedBusiness
+	PartnerLbl *widget.Label
+	selMember  int
+	selPerson  int
+
+	Biz    *businessesView
+	Root   fyne.CanvasObject
+	detail fyne.CanvasObject
+}
+
+func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
+	s := &modelsScreen{win: win, data: data, bind: func() {}, selModel: -1, selMember: -1, selPerson: -1}
+	s.Target = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.Target.Wrapping = fyne.TextWrapWord
+	s.Search = newSearchBox(i18n.T("model.ui.search"), func(string) { s.filter() })
+	s.ModelTbl = supTable(supHeaders("model.field.name", "model.field.type", "model.field.status", "model.col.members", "model.col.people"),
+		[]float32{240, 150, 110, 80, 80},
+		func() int { return len(s.shownM) }, s.modelCell, s.selectModel)
+
+	s.Info = widget.NewLabel("")
+	s.Info.Wrapping = fyne.TextWrapWord
+	s.MemberTbl = supTable(supHeaders("model.field.member_name", "model.field.role", "model.field.organisation", "model.field.phone"),
+		[]float32{200, 130, 180, 120},
+		func() int { return len(s.Members) }, s.memberCell, func(row int) { s.selMember = row })
+	s.PeopleList = widget.NewList(func() int { return len(s.People) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= 0 && id < len(s.People) {
+				p := s.People[id]
+				o.(*widget.Label).SetText(p.Name + "  —  " + p.Hamlet)
+			}
+		})
+	s.PeopleList.OnSelected = func(id widget.ListItemID) { s.selPerson = id }
+	s.PartnerLbl = widget.NewLabel("")
+	s.PartnerLbl.Wrapping = fyne.TextWrapWord
+
+	newModel := widget.NewButtonWithIcon(i18n.T("model.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { s.openModelForm(caseload.Model{}) })
+	newModel.Importance = widget.HighImportance
+	editModel := widget.NewButtonWithIcon(i18n.T("support.ui.edit"), theme.DocumentCreateIcon(), func() {
+		if m, ok := s.current(); ok {
+			s.openModelForm(m.Model)
+		}
+	})
+	addMember := widget.NewButtonWithIcon(i18n.T("model.ui.add_member"), theme.ContentAddIcon(), func() {
+		if m, ok := s.current(); ok {
+			s.openMemberForm(caseload.ModelMember{ModelID: m.ID})
+		}
+	})
+	editMember := widget.NewButtonWithIcon(i18n.T("model.ui.edit_member"), theme.DocumentCreateIcon(), func() {
+		if s.selMember >= 0 && s.selMember < len(s.Members) {
+			s.openMemberForm(s.Members[s.selMember])
+		}
+	})
+	linkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.link_person"), theme.AccountIcon(), func() {
+		if m, ok := s.current(); ok {
+			s.openLinkPerson(caseload.LinkModelPerson, m.ID)
+		}
+	})
+	unlinkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), s.unlinkPerson)
+	linkBiz := widget.NewButtonWithIcon(i18n.T("model.ui.link_business"), theme.StorageIcon(), s.openLinkBusiness)
+
+	membersBox := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.members"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addMember, editMember),
+		nil, nil, nil, s.MemberTbl)
+	peopleBox := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.people"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), linkPerson, unlinkPerson),
+		nil, nil, nil, s.PeopleList)
+	partnersBox := container.NewVBox(
+		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.partners"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), linkBiz),
+		s.PartnerLbl)
+	lower := container.NewVSplit(membersBox, container.NewBorder(nil, partnersBox, nil, nil, peopleBox))
+	lower.Offset = 0.55
+	s.detail = container.NewBorder(container.NewVBox(container.NewHBox(editModel), s.Info), nil, nil, nil, lower)
+	left := container.NewBorder(container.NewVBox(s.Search, newModel), nil, nil, nil, s.ModelTbl)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.45
+
+	s.Biz = newBusinessesView(s)
+	s.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(i18n.T("model.ui.tab_models"), theme.GridIcon(), split),
+		container.NewTabItemWithIcon(i18n.T("business.ui.tab"), theme.StorageIcon(), s.Biz.root),
+	)
+	s.Root = container.NewBorder(container.NewPadded(s.Target), nil, nil, nil, s.Tabs)
+	s.Reload()
+	return s
+}
+
+// Reload reads the models (keeping the selection) and the businesses.
+func (s *modelsScreen) Reload() {
+	keep := ""
+	if m, ok := s.current(); ok {
+		keep = m.ID
+	}
+	rows, err := s.data.Models(supCtx())
+	if err != nil {
+		s.Target.SetText(i18n.Error(err))
+		return
+	}
+	s.Models = rows
+	ms := make([]caseload.Model, len(rows))
+	for i, r := range rows {
+		ms[i] = r.Model
+	}
+	n := caseload.ActiveModels(ms)
+	if n >= 1 {
+		s.Target.SetText(i18n.T("model.ui.target_met", "Count", n))
+		s.Target.Importance = widget.SuccessImportance
+	} else {
+		s.Target.SetText(i18n.T("model.ui.target_missed"))
+		s.Target.Importance = widget.DangerImportance
+	}
+	s.Target.Refresh()
+	s.filter()
+	if keep != "" {
+		s.SelectModel(keep)
+	}
+	s.Biz.reload()
+}
+
+func (s *modelsScreen) filter() {
+	q := s.Search.Value()
+	s.shownM = s.shownM[:0:0]
+	for _, m := range s.Models {
+		if supMatch(q, m.Name, m.Type, m.LeadOrg) {
+			s.shownM = append(s.shownM, m)
+		}
+	}
+	s.selModel = -1
+	s.ModelTbl.UnselectAll()
+	s.ModelTbl.Refresh()
+	s.showDetail()
+}
+
+// SelectModel selects the model with id in the roster and shows it.
+func (s *modelsScreen) SelectModel(id string) {
+	for i, m := range s.shownM {
+		if m.ID == id {
+			s.ModelTbl.Select(widget.TableCellID{Row: i, Col: 0})
+			s.selectModel(i)
+			return
+		}
+	}
+}
+
+func (s *modelsScreen) selectModel(row int) {
+	s.selModel = row
+	s.showDetail()
+}
+
+func (s *modelsScreen) current() (store.ModelRow, bool) {
+	if s.selModel < 0 || s.selModel >= len(s.shownM) {
+		return store.ModelRow{}, false
+	}
+	return s.shownM[s.selModel], true
+}
+
+// showDetail fills the detail side for the selected model.
+func (s *modelsScreen) showDetail() {
+	s.selMember, s.selPerson = -1, -1
+	m, ok := s.current()
+	if !ok {
+		s.Info.SetText(i18n.T("model.ui.pick"))
+		s.Members, s.People, s.Partners = nil, nil, nil
+		s.MemberTbl.Refresh()
+		s.PeopleList.Refresh()
+		s.PartnerLbl.SetText("")
+		return
+	}
+	ctx := supCtx()
+	info := i18n.T("model.ui.info", "Name", m.Name, "Type", m.Type, "Lead", m.LeadOrg,
+		"Status", enumLabel("model.status", string(m.Status)), "Started", showDate(m.StartedOn))
+	if m.Decision.Number != "" {
+		info += "\n" + i18n.T("model.ui.decision", "Number", m.Decision.Number, "Date", showDate(m.Decision.Date))
+	}
+	if m.RecognizedBy != "" {
+		info += "\n" + i18n.T("model.ui.recognized", "By", m.RecognizedBy, "Date", showDate(m.RecognizedOn))
+	}
+	info += "\n" + i18n.T("model.ui.counts", "Members", m.Members, "People", m.People, "Businesses", m.Businesses)
+	s.Info.SetText(info)
+	s.Members, _ = s.data.ModelMembers(ctx, m.ID)
+	s.People, _ = s.data.LinkedPeople(ctx, caseload.LinkModelPerson, m.ID)
+	s.Partners, _ = s.data.ModelBusinesses(ctx, m.ID)
+	s.MemberTbl.UnselectAll()
+	s.MemberTbl.Refresh()
+	s.PeopleList.UnselectAll()
+	s.PeopleList.Refresh()
+	text := ""
+	for i, p := range s.Partners {
+		if i > 0 {
+			text += "\n"
+		}
+		text += i18n.T("model.ui.partner_line", "Name", p.Business.Name, "Address", p.Business.Address,
+			"Returnees", p.Business.ReturneeWorkers, "Workers", p.Business.Workers)
+	}
+	if text == "" {
+		text = i18n.T("model.ui.partners_none")
+	}
+	s.PartnerLbl.SetText(text)
+}
+
+func (s *modelsScreen) modelCell(row, col int) string {
+	m := s.shownM[row]
+	switch col {
+	case 0:
+		if m.RecognizedBy != "" {
+			return "★ " + m.Name
+		}
+		return m.Name
+	case 1:
+		return m.Type
+	case 2:
+		return enumLabel("model.status", string(m.Status))
+	case 3:
+		return strconv.Itoa(m.Members)
+	case 4:
+		return strconv.Itoa(m.People)
+	}
+	return ""
+}
+
+func (s *modelsScreen) memberCell(row, col int) string {
+	m := s.Members[row]
+	switch col {
+	case 0:
+		return m.Name
+	case 1:
+		return enumLabel("model.role", string(m.Role))
+	case 2:
+		return m.Organisation
+	case 3:
+		return m.Phone
+	}
+	return ""
+}
+
+func (s *modelsScreen) focusSearch() {
+	if s.Tabs.SelectedIndex() == 1 {
+		s.win.Canvas().Focus(s.Biz.Search)
+		return
+	}
+	s.win.Canvas().Focus(s.Search)
+}
+
+func (s *modelsScreen) newRecord() {
+	if s.Tabs.SelectedIndex() == 1 {
+		s.Biz.openForm(caseload.Business{})
+		return
+	}
+	s.openModelForm(caseload.Model{})
+}
+
+func (s *modelsScreen) show(f *supForm) {
+	f.restore = func() { s.bind() }
+	f.Show()
+}
+
+func (s *modelsScreen) openModelForm(rec caseload.Model) *modelForm {
+	f := newModelForm(s.win, s.data, rec, nil)
+	f.onSaved = func() {
+		s.Reload()
+		s.SelectModel(f.rec.ID)
+	}
+	s.show(f.supForm)
+	return f
+}
+
+func (s *modelsScreen) openMemberForm(rec caseload.ModelMember) *memberForm {
+	f := newMemberForm(s.win, s.data, rec, s.Reload)
+	s.show(f.supForm)
+	return f
+}
+
+// linkPersonForm links a person to a model or a business.
+type linkPersonForm struct {
+	*supForm
+	Person *supPersonPicker
+	Since  *DateEntry
+}
+
+func (s *modelsScreen) openLinkPerson(kind caseload.LinkKind, fromID string) *linkPersonForm {
+	f := &linkPersonForm{Person: newSupPersonPicker(s.data), Since: NewDateEntry()}
+	f.Since.SetDate(caseload.Today())
+	f.supForm = newSupForm(s.win, i18n.T("model.ui.link_person"), []*widget.FormItem{
+		supItem("model.field.person", f.Person.Object()),
+		supItem("model.field.since", f.Since),
+	}, "model.field.", func() error {
+		l := caseload.Link{Kind: kind, FromID: fromID, ToID: f.Person.ID(), Since: f.Since.Date()}
+		if l.ToID == "" {
+			return supUserError{i18n.T("model.error.person_required")}
+		}
+		return s.data.SaveLink(supCtx(), &l)
+	})
+	f.onSaved = s.Reload
+	s.show(f.supForm)
+	return f
+}
+
+func (s *modelsScreen) unlinkPerson() {
+	if s.selPerson < 0 || s.selPerson >= len(s.People) {
+		return
+	}
+	if err := s.data.DeleteLink(supCtx(), s.People[s.selPerson].Link.ID); err != nil {
+		s.Info.SetText(i18n.Error(err))
+		return
+	}
+	s.Reload()
+}
+
+// linkBusinessForm links a partner business to the selected model.
+type linkBusinessForm struct {
+	*supForm
+	Business *widget.Select
+	biz      []store.BusinessRow
+}
+
+func (s *modelsScreen) openLinkBusiness() {
+	m, ok := s.current()
+	if !ok {
+		return
+	}
+	s.linkBusinessForm(m.ID)
+}
+
+func (s *modelsScreen) linkBusinessForm(modelID string) *linkBusinessForm {
+	f := &linkBusinessForm{}
+	f.biz, _ = s.data.Businesses(supCtx())
+	names := make([]string, len(f.biz))
+	for i, b := range f.biz {
+		names[i] = b.Name
+	}
+	f.Business = widget.NewSelect(names, nil)
+	f.supForm = newSupForm(s.win, i18n.T("model.ui.link_business"), []*widget.FormItem{
+		supItem("model.field.business", f.Business),
+	}, "model.field.", func() error {
+		i := f.Business.SelectedIndex()
+		if i < 0 || i >= len(f.biz) {
+			return supUserError{i18n.T("model.error.business_required")}
+		}
+		l := caseload.Link{Kind: caseload.LinkModelBusiness, FromID: modelID, ToID: f.biz[i].ID, Since: caseload.Today()}
+		return s.data.SaveLink(supCtx(), &l)
+	})
+	f.onSaved = s.Reload
+	s.show(f.supForm)
+	return f
+}
+
+// businessesView lists the partner businesses with search.
+type businessesView struct {
+	s      *modelsScreen
+	all    []store.BusinessRow
+	Shown  []store.BusinessRow
+	Search *searchBox
+	Table  *widget.Table
+	Count  *widget.Label
+	sel    int
+	root   fyne.CanvasObject
+}
+
+func newBusinessesView(s *modelsScreen) *businessesView {
+	v := &businessesView{s: s, sel: -1}
+	v.Search = newSearchBox(i18n.T("business.ui.search"), func(string) { v.filter() })
+	v.Count = widget.NewLabel("")
+	v.Table = supTable(supHeaders("business.field.name", "business.field.address", "business.field.workers",
+		"business.field.returnee_workers", "business.col.share", "business.col.people", "business.field.income_notes"),
+		[]float32{230, 200, 90, 110, 90, 90, 260},
+		func() int { return len(v.Shown) }, v.cell, func(row int) { v.sel = row })
+	newBtn := widget.NewButtonWithIcon(i18n.T("business.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Business{}) })
+	newBtn.Importance = widget.HighImportance
+	edit := widget.NewButtonWithIcon(i18n.T("support.ui.edit"), theme.DocumentCreateIcon(), func() {
+		if v.sel >= 0 && v.sel < len(v.Shown) {
+			v.openForm(v.Shown[v.sel].Business)
+		}
+	})
+	link := widget.NewButtonWithIcon(i18n.T("business.ui.link_person"), theme.AccountIcon(), func() {
+		if v.sel >= 0 && v.sel < len(v.Shown) {
+			s.openLinkPerson(caseload.LinkBusinessPerson, v.Shown[v.sel].ID)
+		}
+	})
+	v.root = container.NewBorder(container.NewVBox(v.Search, container.NewHBox(newBtn, edit, link, v.Count)), nil, nil, nil, v.Table)
+	return v
+}
+
+func (v *businessesView) reload() {
+	rows, err := v.s.data.Businesses(supCtx())
+	if err != nil {
+		v.Count.SetText(i18n.Error(err))
+		return
+	}
+	v.all = rows
+	v.filter()
+}
+
+func (v *businessesView) filter() {
+	q := v.Search.Value()
+	v.Shown = v.Shown[:0:0]
+	for _, b := range v.all {
+		if supMatch(q, b.Name, b.Address, b.Representative) {
+			v.Shown = append(v.Shown, b)
+		}
+	}
+	v.sel = -1
+	v.Table.UnselectAll()
+	v.Table.Refresh()
+	v.Count.SetText(i18n.T("business.ui.count", "Count", len(v.Shown)))
+}
+
+func (v *businessesView) cell(row, col int) string {
+	b := v.Shown[row]
+	switch col {
+	case 0:
+		return b.Name
+	case 1:
+		return b.Address
+	case 2:
+		return strconv.Itoa(b.Workers)
+	case 3:
+		return strconv.Itoa(b.ReturneeWorkers)
+	case 4:
+		pct := strconv.Itoa(b.ReturneePercent()) + " %"
+		if b.Workers > 0 && b.ReturneeWorkers*100 < b.Workers*caseload.LoanMinReturneePercent {
+			pct += " ⚠"
+		}
+		return pct
+	case 5:
+		return strconv.Itoa(b.People)
+	case 6:
+		return b.IncomeNotes
+	}
+	return ""
+}
+
+func (v *businessesView) openForm(rec caseload.Business) *businessForm {
+	f := newBusinessForm(v.s.win, v.s.data, rec, v.s.Reload)
+	v.s.show(f.supForm)
+	return f
 }

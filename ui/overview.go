@@ -1,8 +1,229 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"context"
 
-// newOverviewArea builds the "overview" area. Placeholder until its issue lands.
-func (u *App) newOverviewArea() fyne.CanvasObject {
-	return comingSoon("nav.overview", "coming.overview")
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+)
+
+// worklistSource is what the worklist needs from the store.
+type worklistSource interface {
+	peopleLister
+	Worklist(ctx context.Context, today caseload.Date) ([]caseload.WorkItem, error)
+	WorklistFor(ctx context.Context, today caseload.Date, mentorID string) ([]caseload.WorkItem, error)
+}
+
+// workCols are the message keys of the worklist columns.
+var workCols = []string{"svui.work.col.due", "svui.work.col.kind", "svui.work.col.person", "svui.work.col.rule"}
+
+// workRow is one pre-formatted worklist row.
+type workRow struct {
+	item  caseload.WorkItem
+	cells [4]string
+}
+
+// overviewArea is "Tổng quan": the worklist ("Việc cần làm") with a filter
+// by kind, and the screens opened from it (prison notices, reception),
+// shown in place with a "back" button.
+type overviewArea struct {
+	u     *App
+	src   worklistSource
+	stack *fyne.Container
+	home  fyne.CanvasObject
+
+	Kind      *widget.Select
+	Table     *widget.Table
+	Count     *widget.Label
+	NewNotice *widget.Button
+	Notices   *widget.Button
+
+	items []caseload.WorkItem
+	rows  []workRow
+	kinds []string // "" (all) then caseload.WorkKinds
+}
+
+// newOverviewArea builds the "overview" area.
+func (u *App) newOverviewArea() fyne.CanvasObject { return u.buildOverviewArea().stack }
+
+// buildOverviewArea builds the area and loads the worklist.
+func (u *App) buildOverviewArea() *overviewArea {
+	a := &overviewArea{u: u, src: u.st}
+	a.kinds = append([]string{""}, caseload.WorkKinds...)
+	labels := make([]string, len(a.kinds))
+	for i, k := range a.kinds {
+		if k == "" {
+			labels[i] = i18n.T("svui.work.all_kinds")
+		} else {
+			labels[i] = workKindLabel(k)
+		}
+	}
+	a.Kind = widget.NewSelect(labels, func(string) { a.filter() })
+	a.Kind.SetSelectedIndex(0)
+	a.Count = widget.NewLabel("")
+	a.NewNotice = widget.NewButtonWithIcon(i18n.T("svui.notice.new"), theme.MailComposeIcon(), func() { a.push(u.newNoticeView(a, "").content) })
+	a.NewNotice.Importance = widget.HighImportance
+	a.Notices = widget.NewButtonWithIcon(i18n.T("svui.notice.list"), theme.ListIcon(), func() { a.push(u.newNoticeList(a).content) })
+	if u.sess.readOnly() || u.sess.isMentor() {
+		a.NewNotice.Disable()
+	}
+	a.Table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(a.rows), len(workCols) },
+		func() fyne.CanvasObject { return widget.NewLabel("00/00/0000") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			if id.Row < 0 || id.Row >= len(a.rows) || id.Col < 0 || id.Col >= len(workCols) {
+				l.SetText("")
+				return
+			}
+			r := a.rows[id.Row]
+			l.Importance = widget.MediumImportance
+			if r.item.Overdue && (id.Col == 0 || id.Col == 3) {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(r.cells[id.Col])
+		})
+	a.Table.ShowHeaderColumn = false
+	a.Table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	a.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(workCols) {
+			o.(*widget.Label).SetText(i18n.T(workCols[id.Col]))
+		}
+	}
+	for i, w := range []float32{100, 190, 190, 560} {
+		a.Table.SetColumnWidth(i, w)
+	}
+	a.Table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(a.rows) {
+			a.Table.UnselectAll()
+			a.act(a.rows[id.Row].item)
+		}
+	}
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(a.Notices, a.NewNotice)),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
+			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
+	a.home = container.NewBorder(top, nil, nil, nil, a.Table)
+	a.stack = container.NewStack(a.home)
+	a.load()
+	return a
+}
+
+// workKindLabel is the translated label of a worklist item kind.
+func workKindLabel(kind string) string { return i18n.T("svui.work.kind." + kind) }
+
+// load computes the worklist for today (only the mentor's items for a
+// mentor user), synchronously.
+func (a *overviewArea) load() {
+	ctx := svCtx()
+	var items []caseload.WorkItem
+	var err error
+	if a.u.sess.isMentor() {
+		items, err = a.src.WorklistFor(ctx, svToday(), a.u.sess.MentorID)
+	} else {
+		items, err = a.src.Worklist(ctx, svToday())
+	}
+	if err != nil {
+		a.Count.SetText(errorText(err))
+		return
+	}
+	a.items = items
+	a.filter()
+}
+
+// filter keeps the items of the chosen kind and formats them.
+func (a *overviewArea) filter() {
+	if a.Table == nil {
+		return
+	}
+	kind := ""
+	if i := a.Kind.SelectedIndex(); i > 0 && i < len(a.kinds) {
+		kind = a.kinds[i]
+	}
+	names := personNames(a.src, a.u.personScope())
+	a.rows = a.rows[:0]
+	overdue := 0
+	for _, it := range a.items {
+		if kind != "" && it.Kind != kind {
+			continue
+		}
+		if it.PersonID != "" && names[it.PersonID] == "" {
+			continue // outside the user's scope
+		}
+		if it.Overdue {
+			overdue++
+		}
+		due := showDate(it.Due)
+		if it.Overdue {
+			due += " !"
+		}
+		a.rows = append(a.rows, workRow{item: it, cells: [4]string{due, workKindLabel(it.Kind), names[it.PersonID], i18n.TMap(it.Rule, it.Args)}})
+	}
+	a.Count.SetText(i18n.T("svui.work.count", "Count", i18n.Number(len(a.rows)), "Overdue", i18n.Number(overdue)))
+	a.Table.Refresh()
+}
+
+// act opens what a worklist item asks for.
+func (a *overviewArea) act(it caseload.WorkItem) {
+	u := a.u
+	switch it.Kind {
+	case caseload.WorkAddressCheck, caseload.WorkSenderAnswer, caseload.WorkNotReported, caseload.WorkUpwardReport:
+		a.push(u.newNoticeView(a, it.RecordID).content)
+	case caseload.WorkMentorDecision:
+		u.showAssignDialog(it.PersonID, a.load)
+	case caseload.WorkFileOpen:
+		a.push(u.newReceptionView(a, it.PersonID).content)
+	case caseload.WorkVisitOverdue, caseload.WorkQuarterlyReport:
+		u.showVisitDialog(it.PersonID, it.Kind == caseload.WorkQuarterlyReport, a.load)
+	case caseload.WorkLoanList:
+		u.ShowArea("nav.support")
+	default:
+		if it.PersonID != "" {
+			u.svOpenPerson(it.PersonID)
+		}
+	}
+}
+
+// push shows a screen in place of the worklist, with a back button.
+func (a *overviewArea) push(content fyne.CanvasObject) {
+	back := widget.NewButtonWithIcon(i18n.T("svui.common.back"), theme.NavigateBackIcon(), a.pop)
+	a.stack.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, content)}
+	a.stack.Refresh()
+}
+
+// pop goes back to the worklist and reloads it.
+func (a *overviewArea) pop() {
+	a.stack.Objects = []fyne.CanvasObject{a.home}
+	a.stack.Refresh()
+	a.load()
+}
+
+// showVisitDialog opens the visit entry for one person in a dialog (from
+// the worklist); quarterly preselects the mentor's quarterly report.
+func (u *App) showVisitDialog(personID string, quarterly bool, saved func()) *visitForm {
+	f := newVisitForm(u.st, u.sess, u.personScope, personID)
+	if quarterly {
+		f.Kind.SetValue(string(caseload.VisitQuarterlyReport))
+	}
+	var d dialog.Dialog
+	f.onSaved = func(caseload.Visit) {
+		d.Hide()
+		if saved != nil {
+			saved()
+		}
+	}
+	d = dialog.NewCustom(i18n.T("svui.visit.new"), i18n.T("svui.common.close"), container.NewVScroll(f.content), u.win)
+	d.Resize(fyne.NewSize(640, 640))
+	d.Show()
+	f.focusFirst()
+	return f
 }

@@ -124,7 +124,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, i18n.T(commands[n].summary))
 	}
 	_ = strings.TrimSpace
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"hoanhap/assets"
 	"hoanhap/demo"
 	"hoanhap/i18n"
 	"hoanhap/store"
@@ -22,6 +23,7 @@ func main() {
 	dataFlag := flag.String("data", "", "data folder (default: the user's config folder, e.g. %APPDATA%\\HoaNhap)")
 	demoFlag := flag.Bool("demo", false, "open a demo ward with realistic made-up data")
 	langFlag := flag.String("lang", "", "language: vi (default) or en")
+	screen := flag.String("screen", "", "open this screen first (overview, caseload, person-new, person-first, ...); used by make screenshots")
 	flag.Parse()
 
 	dir, err := store.DataDir(*dataFlag, *demoFlag)
@@ -47,7 +49,11 @@ func main() {
 	app.SetMetadata(fyne.AppMetadata{ID: "vn.hoanhap.app", Name: "Hòa Nhập", Version: Version,
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID("vn.hoanhap.app")
+	a.SetIcon(assets.Icon)
 	u := ui.New(a, st)
+	if *screen != "" {
+		u.Open(*screen)
+	}
 	u.Window().ShowAndRun()
 }
 

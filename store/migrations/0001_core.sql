@@ -135,7 +135,10 @@ CREATE TABLE holiday (
     date    TEXT PRIMARY KEY,
     name    TEXT NOT NULL DEFAULT '',
     kind    TEXT NOT NULL DEFAULT 'off' CHECK (kind IN ('off', 'work')),
-    source  TEXT NOT NULL DEFAULT 'builtin' CHECK (source IN ('builtin', 'user'))
+    source  TEXT NOT NULL DEFAULT 'builtin' CHECK (source IN ('builtin', 'user')),
+    -- a built-in holiday the user removed stays as a deleted row, so that
+    -- seeding a newer built-in table does not bring it back
+    deleted INTEGER NOT NULL DEFAULT 0
 );
 
 -- Every write (and every profile view) leaves a row here, in the same

@@ -1,0 +1,72 @@
+package caseload
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize cleans a person's text fields in place before validation and
+// saving: every text field (including the judgment, decision and
+// supplementary-penalty texts) is put in Unicode NFC and trimmed;
+// single-line fields have inner runs of white space collapsed to one
+// space ("  Nguyễn   Văn  An " -> "Nguyễn Văn An"); notes keep their line
+// breaks. The citizen ID keeps only its digits, and the phone number its
+// digits and a leading "+". Enumerated fields are trimmed.
+func Normalize(p *Person) {
+	if p == nil {
+		return
+	}
+	for _, f := range []*string{
+		&p.FullName, &p.OtherNames, &p.Ethnicity, &p.Hamlet, &p.Address,
+		&p.Education, &p.Occupation, &p.Offense, &p.CriminalCodeArticles,
+		&p.Judgment.Number, &p.Judgment.Court, &p.Facility, &p.CertificateNo,
+		&p.EndDecision.Number,
+	} {
+		*f = NormalizeLine(*f)
+	}
+	p.Notes = strings.TrimSpace(norm.NFC.String(p.Notes))
+	p.CitizenID = DigitsOnly(p.CitizenID)
+	p.Phone = NormalizePhone(p.Phone)
+	for i := range p.Supplementary {
+		p.Supplementary[i].Kind = NormalizeLine(p.Supplementary[i].Kind)
+	}
+	p.Gender = Gender(strings.TrimSpace(string(p.Gender)))
+	p.SentenceKind = SentenceKind(strings.TrimSpace(string(p.SentenceKind)))
+	p.ReleaseKind = ReleaseKind(strings.TrimSpace(string(p.ReleaseKind)))
+	p.Status = Status(strings.TrimSpace(string(p.Status)))
+	p.EndReason = EndReason(strings.TrimSpace(string(p.EndReason)))
+	p.Group = Group(strings.ToUpper(strings.TrimSpace(string(p.Group))))
+	p.ExpungeMethod = ExpungeMethod(strings.TrimSpace(string(p.ExpungeMethod)))
+	p.OffenseSeverity = Severity(strings.TrimSpace(string(p.OffenseSeverity)))
+}
+
+// NormalizeLine returns s in NFC with leading and trailing white space
+// removed and every inner run of white space (tabs, line breaks,
+// non-breaking spaces) replaced by one space.
+func NormalizeLine(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// DigitsOnly returns the ASCII digits of s, dropping spaces, dots and any
+// other character ("001 085.012345" -> "001085012345").
+func DigitsOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// NormalizePhone keeps the digits of a phone number and a leading "+"
+// ("+84 912-345-678" -> "+84912345678").
+func NormalizePhone(s string) string {
+	s = strings.TrimSpace(s)
+	d := DigitsOnly(s)
+	if strings.HasPrefix(s, "+") && d != "" {
+		return "+" + d
+	}
+	return d
+}

@@ -1,0 +1,381 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
+
+func init() {
+	register(command{name: "person", summary: "cli.summary.person", run: runPerson})
+}
+
+// maxPersonInput caps the JSON read by "person add".
+const maxPersonInput = 1 << 20
+
+// runPerson dispatches person add | show | list.
+func runPerson(e *env, args []string) error {
+	usage := usageError{i18n.T("cli.usage.person")}
+	if len(args) == 0 {
+		return usage
+	}
+	switch args[0] {
+	case "add":
+		return runPersonAdd(e, args[1:])
+	case "show":
+		return runPersonShow(e, args[1:])
+	case "list":
+		return runList(e, args[1:], "person list", "cli.usage.person_list", false)
+	case "-h", "--help", "-help":
+		return usage
+	}
+	return usageError{i18n.T("cli.error.unknown_subcommand", "Name", args[0]) + "\n" + usage.msg}
+}
+
+// runPersonAdd reads one person as a JSON object on stdin, saves it and
+// prints the new id.
+func runPersonAdd(e *env, args []string) error {
+	fs := newCmdFlags("person add", "cli.usage.person_add")
+	rest, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	}
+	p, err := decodePerson(e.stdin)
+	if err != nil {
+		return err
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	if err := st.SavePerson(context.Background(), &p); err != nil {
+		var ve *caseload.ValidationError
+		if errors.As(err, &ve) {
+			return validationText(ve)
+		}
+		return err
+	}
+	fmt.Fprintln(e.stdout, p.ID)
+	return nil
+}
+
+// decodePerson reads exactly one JSON object with canonical field names;
+// unknown fields, wrong types, trailing data and sync fields (the app
+// assigns them) are errors. Text is normalised to NFC.
+func decodePerson(r io.Reader) (caseload.Person, error) {
+	var p caseload.Person
+	b, err := io.ReadAll(io.LimitReader(r, maxPersonInput+1))
+	if err != nil {
+		return p, err
+	}
+	if len(b) > maxPersonInput {
+		return p, textError(i18n.T("cli.person.input_too_large"))
+	}
+	b = norm.NFC.Bytes(b)
+	if len(bytes.TrimSpace(b)) == 0 {
+		return p, textError(i18n.T("cli.person.input_empty"))
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return p, jsonInputError(err)
+	}
+	if dec.More() {
+		return p, textError(i18n.T("cli.person.input_trailing"))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return p, textError(i18n.T("cli.person.input_trailing"))
+	}
+	if p.Meta != (caseload.Meta{}) {
+		return p, textError(i18n.T("cli.person.input_meta"))
+	}
+	return p, nil
+}
+
+// jsonInputError translates a JSON decoding error.
+func jsonInputError(err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
+		return textError(i18n.T("cli.person.unknown_field", "Field", name))
+	case errors.As(err, &se):
+		return textError(i18n.T("cli.person.bad_json", "Offset", se.Offset))
+	case errors.As(err, &te):
+		return textError(i18n.T("cli.person.bad_type", "Field", te.Field))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return textError(i18n.T("cli.person.bad_json_end"))
+	}
+	return textError(i18n.T("cli.person.bad_value", "Detail", msg))
+}
+
+// validationText renders a validation failure: one line per field error,
+// the field's name then the translated message.
+func validationText(ve *caseload.ValidationError) error {
+	lines := make([]string, 0, len(ve.Errors))
+	for _, fe := range ve.Errors {
+		lines = append(lines, fieldLabel(fe.Field)+": "+i18n.Error(fe))
+	}
+	return textError(strings.Join(lines, "\n"))
+}
+
+// fieldLabel names a field for the user: its translation and, in
+// brackets, its canonical JSON name, which is what "person add" reads.
+func fieldLabel(field string) string {
+	for _, key := range []string{"person.field." + field, "cli.field." + field} {
+		if i18n.Has(key) {
+			return i18n.T(key) + " (" + field + ")"
+		}
+	}
+	return field
+}
+
+// textError is an error whose user-facing text is already translated:
+// i18n.Error shows it as is (through the "cli.text" message).
+type textError string
+
+func (t textError) Error() string { return string(t) }
+
+// MessageKey returns the pass-through message key.
+func (t textError) MessageKey() string { return "cli.text" }
+
+// MessageArgs returns the text as the template argument.
+func (t textError) MessageArgs() map[string]any { return map[string]any{"Text": string(t)} }
+
+// runPersonShow prints one person: person show ID [--json].
+func runPersonShow(e *env, args []string) error {
+	fs := newCmdFlags("person show", "cli.usage.person_show")
+	asJSON := fs.Bool("json", false, "")
+	rest, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return fs.usageErr("cli.error.missing_arg", "Name", "ID")
+	}
+	if len(rest) > 1 {
+		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest[1:], " "))
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	p, err := st.Person(ctx, rest[0])
+	if errors.Is(err, store.ErrNotFound) {
+		return textError(i18n.T("cli.person.not_found", "ID", rest[0]))
+	}
+	if err != nil {
+		return err
+	}
+	// Opening a profile is audited (DESIGN.md section 9).
+	if err := st.LogView(ctx, "person", p.ID); err != nil {
+		return err
+	}
+	if *asJSON {
+		b, err := personJSON(p)
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(b)
+		return err
+	}
+	_, err = io.WriteString(e.stdout, personSummary(p))
+	return err
+}
+
+// personJSON is the person's canonical JSON with the computed fields
+// added, indented, keys sorted, ending with a newline.
+func personJSON(p caseload.Person) ([]byte, error) {
+	raw, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	x := caseload.ComputeExpungement(p)
+	m["expungement_eligible_on"] = x.EligibleOn
+	m["expungement_rule"] = x.Rule
+	m["expungement_article"] = x.Article
+	m["expungement_pending"] = x.Pending
+	m["expungement_method_computed"] = x.Method
+	m["expungement_no_record"] = x.NoRecord
+	m["loan_window_ends_on"] = caseload.LoanWindowEnd(p)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// personSummary is the readable profile of "person show": one labelled
+// line per known fact, dates dd/mm/yyyy, then the computed dates.
+func personSummary(p caseload.Person) string {
+	var b strings.Builder
+	line := func(key, value string) {
+		if strings.TrimSpace(value) != "" {
+			fmt.Fprintf(&b, "%s: %s\n", i18n.T(key), value)
+		}
+	}
+	line("cli.show.full_name", p.FullName)
+	line("cli.show.other_names", p.OtherNames)
+	line("cli.show.gender", enumLabel("cli.gender.", string(p.Gender)))
+	line("cli.show.birth_date", fmtBirth(p.BirthDate))
+	line("cli.show.citizen_id", p.CitizenID)
+	line("cli.show.ethnicity", p.Ethnicity)
+	line("cli.show.phone", p.Phone)
+	line("cli.show.hamlet", p.Hamlet)
+	line("cli.show.address", p.Address)
+	line("cli.show.occupation", p.Occupation)
+	offense := p.Offense
+	if p.CriminalCodeArticles != "" {
+		offense += " (" + p.CriminalCodeArticles + ")"
+	}
+	line("cli.show.offense", strings.TrimSpace(offense))
+	if p.Judgment != (caseload.Judgment{}) {
+		line("cli.show.judgment", i18n.T("cli.show.judgment_value", "Number", p.Judgment.Number,
+			"Date", fmtDMY(p.Judgment.Date), "Court", p.Judgment.Court))
+	}
+	if p.SentenceKind != "" {
+		s := enumLabel("cli.sentence.", string(p.SentenceKind))
+		if p.SentenceMonths > 0 {
+			s = i18n.T("cli.show.sentence_months", "Kind", s, "Months", p.SentenceMonths)
+		}
+		line("cli.show.sentence", s)
+	}
+	for _, sp := range p.Supplementary {
+		v := sp.Kind
+		if sp.Months > 0 {
+			v = i18n.T("cli.show.sentence_months", "Kind", v, "Months", sp.Months)
+		}
+		if !sp.EndsOn.IsZero() {
+			v += " — " + i18n.T("cli.show.ends_on", "Date", fmtDMY(sp.EndsOn))
+		}
+		line("cli.show.supplementary", v)
+	}
+	line("cli.show.civil", civilText(p.CivilObligations))
+	line("cli.show.facility", p.Facility)
+	line("cli.show.release_kind", enumLabel("cli.release.", string(p.ReleaseKind)))
+	line("cli.show.completed_on", fmtDMY(p.CompletedOn))
+	line("cli.show.returned_on", fmtDMY(p.ReturnedOn))
+	line("cli.show.status", enumLabel("cli.status.", string(p.Status)))
+	line("cli.show.group", string(p.Group))
+	if p.Status == caseload.StatusEnded {
+		line("cli.show.end_reason", enumLabel("cli.end_reason.", string(p.EndReason)))
+	}
+	line("cli.show.expunged_on", fmtDMY(p.ExpungedOn))
+	line("cli.show.expungement", expungementText(caseload.ComputeExpungement(p)))
+	line("cli.show.loan_window", fmtDMY(caseload.LoanWindowEnd(p)))
+	line("cli.show.notes", p.Notes)
+	return b.String()
+}
+
+// expungementText explains the computed expungement in one line.
+func expungementText(x caseload.Expungement) string {
+	var s string
+	switch {
+	case x.NoRecord:
+		s = i18n.T("cli.show.expunge_no_record")
+	case x.EligibleOn.IsZero() && !x.Pending:
+		return ""
+	case x.Pending:
+		s = i18n.T("cli.show.expunge_pending", "Date", fmtDMY(x.EligibleOn))
+	default:
+		s = i18n.T("cli.show.expunge_on", "Date", fmtDMY(x.EligibleOn),
+			"Method", enumLabel("cli.expunge_method.", string(x.Method)))
+	}
+	if x.Article != "" {
+		s += " [" + x.Article + "]"
+	}
+	return s
+}
+
+// civilText describes the civil obligations and court fees.
+func civilText(c caseload.CivilObligations) string {
+	switch {
+	case c.None:
+		return i18n.T("cli.show.civil_none")
+	case !c.SettledOn.IsZero():
+		return i18n.T("cli.show.civil_settled", "Amount", fmtMoney(c.Amount), "Date", fmtDMY(c.SettledOn))
+	case c.Amount > 0:
+		return i18n.T("cli.show.civil_owed", "Amount", fmtMoney(c.Amount))
+	}
+	return i18n.T("cli.show.civil_unknown")
+}
+
+// enumLabel translates an enum value through prefix+value, falling back to
+// the value itself.
+func enumLabel(prefix, value string) string {
+	if value == "" {
+		return ""
+	}
+	if i18n.Has(prefix + value) {
+		return i18n.T(prefix + value)
+	}
+	return value
+}
+
+// fmtDMY shows a date as dd/mm/yyyy ("" when unknown).
+func fmtDMY(d caseload.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+}
+
+// fmtBirth shows a birth date as dd/mm/yyyy, or the year alone.
+func fmtBirth(b caseload.BirthDate) string {
+	switch {
+	case b.IsZero():
+		return ""
+	case b.YearOnly():
+		return fmt.Sprintf("%04d", b.Year)
+	}
+	return fmtDMY(b.Date())
+}
+
+// fmtMoney shows đồng the Vietnamese way: 80.853.000 đ.
+func fmtMoney(v int64) string {
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	s := fmt.Sprint(v)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String() + " đ"
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// nfcText normalises text typed on the command line to NFC.
+func nfcText(s string) string { return norm.NFC.String(s) }

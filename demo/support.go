@@ -1,0 +1,231 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"hoanhap/caseload"
+	"hoanhap/store"
+)
+
+func init() { Register(supportStep) }
+
+// Made-up partner businesses, employers and providers of the demo ward.
+var (
+	demoBusinesses = []caseload.Business{
+		{Name: "Công ty TNHH May mặc Hòa Bình", Address: "Số 12 đường Trần Phú, Tổ dân phố 4", Representative: "Nguyễn Thị Hạnh",
+			Phone: "0912 345 678", Workers: 48, ReturneeWorkers: 7, IncomeNotes: "Bình quân 7–8 triệu đồng/tháng, có bảo hiểm xã hội"},
+		{Name: "Hợp tác xã Rau sạch Đồng Xanh", Address: "Thôn Đông, xã ven phường", Representative: "Trần Văn Lợi",
+			Phone: "0987 112 233", Workers: 22, ReturneeWorkers: 4, IncomeNotes: "5–6 triệu đồng/tháng theo sản lượng"},
+		{Name: "Xưởng mộc Phúc Lâm (hộ kinh doanh)", Address: "Tổ dân phố 7", Representative: "Lê Văn Phúc",
+			Phone: "0905 667 889", Workers: 9, ReturneeWorkers: 3, IncomeNotes: "Khoảng 6,5 triệu đồng/tháng"},
+	}
+	demoEmployers  = []string{"Công ty TNHH May mặc Hòa Bình", "Hợp tác xã Rau sạch Đồng Xanh", "Xưởng mộc Phúc Lâm", "Garage ô tô Minh Khang", "Cơ sở xây dựng Thành Đạt", "Quán cơm Bà Tư"}
+	demoProviders  = []string{"Công an phường", "Hội Liên hiệp Phụ nữ phường", "Đoàn Thanh niên phường", "Hội Cựu chiến binh phường", "Trung tâm Dịch vụ việc làm tỉnh", "Trung tâm Trợ giúp pháp lý nhà nước"}
+	demoMembers    = []string{"Nguyễn Thị Lan", "Trần Văn Hải", "Lê Thị Mai", "Phạm Văn Tuấn", "Hoàng Thị Thu", "Vũ Văn Bình", "Đặng Thị Hoa", "Bùi Văn Nam", "Đỗ Thị Hằng", "Ngô Văn Sơn", "Dương Thị Yến", "Lý Văn Đức"}
+	demoMemberOrgs = []string{"Hội Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Mặt trận Tổ quốc", "Công an phường", "Tổ dân phố", "Hội Nông dân"}
+)
+
+// supportStep adds support measures, jobs, loans (with a pending Mẫu 01
+// list), three reintegration models (one with 36 members), partner
+// businesses and two exemplary people to the demo ward.
+func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []caseload.Person) error {
+	var managed []caseload.Person
+	for _, p := range people {
+		if p.Status == caseload.StatusManaged && !p.CompletedOn.IsZero() {
+			managed = append(managed, p)
+		}
+	}
+	if len(managed) == 0 {
+		return nil
+	}
+	today := caseload.Today()
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	day := func(from caseload.Date) caseload.Date {
+		span := from.DaysUntil(today)
+		if span <= 1 {
+			return from
+		}
+		return from.AddDays(1 + r.IntN(span-1))
+	}
+
+	// Businesses.
+	var biz []caseload.Business
+	for _, b := range demoBusinesses {
+		if err := st.SaveBusiness(ctx, &b); err != nil {
+			return fmt.Errorf("support demo: business: %w", err)
+		}
+		biz = append(biz, b)
+	}
+
+	// Support measures and jobs.
+	for i, p := range managed {
+		start := p.ReturnedOn
+		if start.IsZero() {
+			start = p.CompletedOn
+		}
+		c := caseload.Support{PersonID: p.ID, Kind: caseload.SupportCounselling, Date: day(start), Provider: "Công an phường",
+			Outcome: "Đã tư vấn tâm lý, pháp luật khi tiếp nhận"}
+		if err := st.SaveSupport(ctx, &c); err != nil {
+			return fmt.Errorf("support demo: support: %w", err)
+		}
+		kinds := []caseload.SupportKind{caseload.SupportIDCard, caseload.SupportResidence, caseload.SupportTraining,
+			caseload.SupportJobReferral, caseload.SupportLegalAid, caseload.SupportFundPayment}
+		for n := r.IntN(3); n > 0; n-- {
+			s := caseload.Support{PersonID: p.ID, Kind: kinds[r.IntN(len(kinds))], Date: day(start), Provider: pick(demoProviders),
+				Outcome: "Hoàn thành"}
+			switch s.Kind {
+			case caseload.SupportTraining:
+				s.Amount, s.Outcome = int64(2+r.IntN(6))*1_000_000, "Học nghề may công nghiệp 3 tháng, đã cấp chứng chỉ"
+			case caseload.SupportFundPayment:
+				s.Amount, s.Outcome = int64(1+r.IntN(3))*1_000_000, "Hỗ trợ khó khăn ban đầu khi trở về"
+			}
+			if err := st.SaveSupport(ctx, &s); err != nil {
+				return fmt.Errorf("support demo: support: %w", err)
+			}
+		}
+		if i%5 < 3 { // about 60 % have a job
+			job := caseload.Support{PersonID: p.ID, Kind: caseload.SupportEmployment, Date: day(start), Employer: pick(demoEmployers),
+				Income: int64(45+r.IntN(50)) * 100_000, Provider: "Tổ công tác THNCĐ phường", Outcome: "Có hợp đồng lao động"}
+			if err := st.SaveSupport(ctx, &job); err != nil {
+				return fmt.Errorf("support demo: job: %w", err)
+			}
+		}
+	}
+
+	// Loans: about one person in six.
+	statuses := []caseload.LoanStatus{caseload.LoanRequested, caseload.LoanApproved, caseload.LoanDisbursed, caseload.LoanDisbursed,
+		caseload.LoanRepaid, caseload.LoanOverdue}
+	for i, p := range managed {
+		if i%6 != 1 {
+			continue
+		}
+		l := caseload.Loan{BorrowerKind: caseload.BorrowerPerson, PersonID: p.ID, Purpose: caseload.PurposeBusiness,
+			Amount: int64(3+r.IntN(8)) * 10_000_000, TermMonths: 36 + 12*r.IntN(4), BankBranch: "Phòng giao dịch NHCSXH thành phố",
+			Status: statuses[r.IntN(len(statuses))]}
+		if r.IntN(4) == 0 {
+			l.Purpose, l.TrainingMonths = caseload.PurposeTraining, 3+r.IntN(4)
+			l.Amount, l.TermMonths = int64(l.TrainingMonths)*4_000_000, 2*l.TrainingMonths
+		}
+		l.RequestedOn = day(p.CompletedOn)
+		if l.Status == caseload.LoanRequested {
+			l.RequestedOn = today.AddDays(-r.IntN(20))
+			if l.RequestedOn.Before(p.CompletedOn) {
+				l.RequestedOn = p.CompletedOn
+			}
+		} else {
+			l.ListDate = caseload.Mau01Date(l.RequestedOn.Year, int(l.RequestedOn.Month)).AddMonths(1)
+			if l.Status != caseload.LoanApproved {
+				l.DisbursedOn = l.ListDate.AddDays(10 + r.IntN(20))
+				if l.DisbursedOn.After(today) {
+					l.DisbursedOn = today
+				}
+				if l.DisbursedOn.Before(l.RequestedOn) {
+					l.DisbursedOn = l.RequestedOn
+				}
+			}
+		}
+		if err := st.SaveLoan(ctx, &l); err != nil {
+			return fmt.Errorf("support demo: loan: %w", err)
+		}
+		if l.Status != caseload.LoanRequested {
+			s := caseload.Support{PersonID: p.ID, Kind: caseload.SupportLoan, Date: l.RequestedOn, Amount: l.Amount,
+				Provider: "Ngân hàng Chính sách xã hội", Outcome: "Vay vốn theo QĐ 22/2023/QĐ-TTg"}
+			if err := st.SaveSupport(ctx, &s); err != nil {
+				return fmt.Errorf("support demo: loan support: %w", err)
+			}
+		}
+	}
+	bl := caseload.Loan{BorrowerKind: caseload.BorrowerBusiness, BusinessID: biz[0].ID, Purpose: caseload.PurposeBusiness,
+		Amount: 600_000_000, TermMonths: 60, BankBranch: "Phòng giao dịch NHCSXH thành phố", Status: caseload.LoanDisbursed,
+		RequestedOn: today.AddMonths(-8), DisbursedOn: today.AddMonths(-7)}
+	if err := st.SaveLoan(ctx, &bl); err != nil {
+		return fmt.Errorf("support demo: business loan: %w", err)
+	}
+
+	// Models.
+	models := []struct {
+		m       caseload.Model
+		members int
+	}{
+		{caseload.Model{Name: "Mô hình “Phường Hòa Bình chung tay giúp người lầm lỗi hoàn lương”", Type: "4+1",
+			LeadOrg: "Công an phường", Decision: caseload.Decision{Number: "125/QĐ-UBND", Date: today.AddYears(-3)},
+			StartedOn: today.AddYears(-3).AddDays(15), Status: caseload.ModelActive, RecognizedBy: "UBND tỉnh",
+			RecognizedOn: today.AddYears(-1)}, 36},
+		{caseload.Model{Name: "Câu lạc bộ “Vòng tay nhân ái”", Type: "Câu lạc bộ", LeadOrg: "Hội Liên hiệp Phụ nữ phường",
+			Decision: caseload.Decision{Number: "42/QĐ-UBND", Date: today.AddYears(-2)}, StartedOn: today.AddYears(-2),
+			Status: caseload.ModelActive}, 11},
+		{caseload.Model{Name: "Doanh nghiệp May Hòa Bình đồng hành tái hòa nhập", Type: "Doanh nghiệp với công tác THNCĐ",
+			LeadOrg: "Công ty TNHH May mặc Hòa Bình", StartedOn: today.AddYears(-1), Status: caseload.ModelActive}, 5},
+		{caseload.Model{Name: "Tổ tự quản Tổ dân phố 2", Type: "Tổ tự quản", LeadOrg: "Tổ dân phố 2",
+			StartedOn: today.AddYears(-5), Status: caseload.ModelEnded}, 4},
+	}
+	for mi, x := range models {
+		m := x.m
+		if err := st.SaveModel(ctx, &m); err != nil {
+			return fmt.Errorf("support demo: model: %w", err)
+		}
+		for j := 0; j < x.members; j++ {
+			role := caseload.RoleMember
+			switch {
+			case j == 0:
+				role = caseload.RoleChair
+			case j <= 2:
+				role = caseload.RoleViceChair
+			}
+			name := demoMembers[(j+mi*3)%len(demoMembers)]
+			if j >= len(demoMembers) {
+				name = fmt.Sprintf("%s (%d)", name, j/len(demoMembers)+1)
+			}
+			mm := caseload.ModelMember{ModelID: m.ID, Name: name, Role: role, Organisation: demoMemberOrgs[j%len(demoMemberOrgs)],
+				Phone: fmt.Sprintf("09%08d", r.IntN(100_000_000))}
+			if err := st.SaveModelMember(ctx, &mm); err != nil {
+				return fmt.Errorf("support demo: member: %w", err)
+			}
+		}
+		for j, p := range managed {
+			if j%len(models) != mi || j/len(models) >= 12 {
+				continue
+			}
+			l := caseload.Link{Kind: caseload.LinkModelPerson, FromID: m.ID, ToID: p.ID, Since: m.StartedOn}
+			if err := st.SaveLink(ctx, &l); err != nil {
+				return fmt.Errorf("support demo: link: %w", err)
+			}
+		}
+		if mi < len(biz) {
+			for _, b := range biz[:mi+1] {
+				l := caseload.Link{Kind: caseload.LinkModelBusiness, FromID: m.ID, ToID: b.ID, Since: m.StartedOn}
+				if err := st.SaveLink(ctx, &l); err != nil {
+					return fmt.Errorf("support demo: partner: %w", err)
+				}
+			}
+		}
+	}
+	for j, p := range managed {
+		if j%7 != 0 || j/7 >= len(biz)*3 {
+			continue
+		}
+		l := caseload.Link{Kind: caseload.LinkBusinessPerson, FromID: biz[(j/7)%len(biz)].ID, ToID: p.ID, Since: p.CompletedOn.AddMonths(2)}
+		if err := st.SaveLink(ctx, &l); err != nil {
+			return fmt.Errorf("support demo: worker: %w", err)
+		}
+	}
+
+	// Exemplary people.
+	stories := []string{
+		"Sau khi chấp hành xong án, anh vay vốn mở xưởng sửa xe máy, nay nhận 3 người cùng hoàn cảnh vào làm và tích cực tham gia tuyên truyền pháp luật ở tổ dân phố.",
+		"Chị học nghề may, làm tổ trưởng tại Công ty May mặc Hòa Bình, thường xuyên giúp đỡ người mới trở về ổn định cuộc sống.",
+	}
+	for i, s := range stories {
+		if i*9 >= len(managed) {
+			break
+		}
+		e := caseload.Exemplary{PersonID: managed[i*9].ID, Recognition: "Giấy khen “Gương người tốt, việc tốt” trong tái hòa nhập cộng đồng",
+			RecognizedBy: "Chủ tịch UBND phường", RecognizedOn: today.AddMonths(-3 - 5*i), Story: s}
+		if err := st.SaveExemplary(ctx, &e); err != nil {
+			return fmt.Errorf("support demo: exemplary: %w", err)
+		}
+	}
+	return nil
+}

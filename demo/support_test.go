@@ -1,0 +1,59 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"hoanhap/caseload"
+	"hoanhap/store"
+)
+
+func TestSupportStepFillsTheWard(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	people, err := Generate(ctx, st, Options{Persons: 80, Today: caseload.D(2026, 5, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	models, err := st.Models(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, has36 := 0, false
+	for _, m := range models {
+		if m.Status == caseload.ModelActive {
+			active++
+		}
+		if m.Members == 36 {
+			has36 = true
+		}
+	}
+	if active < 3 || !has36 {
+		t.Errorf("models: %d active, one with 36 members: %v", active, has36)
+	}
+	biz, _ := st.Businesses(ctx)
+	if len(biz) < 2 {
+		t.Errorf("businesses = %d", len(biz))
+	}
+	loans, _ := st.Loans(ctx, store.LoanFilter{})
+	if len(loans) < 3 {
+		t.Errorf("loans = %d", len(loans))
+	}
+	jobs, _ := st.Supports(ctx, store.SupportFilter{Kind: caseload.SupportEmployment})
+	if len(jobs) < len(people)/10 {
+		t.Errorf("jobs = %d for %d people", len(jobs), len(people))
+	}
+	for _, l := range loans {
+		if err := l.Loan.Validate(); err != nil {
+			t.Errorf("demo loan invalid: %v", err)
+		}
+	}
+	if ex, _ := st.Exemplaries(ctx); len(ex) == 0 {
+		t.Errorf("no exemplary people")
+	}
+}

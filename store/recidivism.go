@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"hoanhap/caseload"
+)
+
+func init() {
+	RegisterDump("recidivism", func(ctx context.Context, s *Store) ([]any, error) {
+		return svDumpRows(ctx, s, `SELECT `+recidivismCols+` FROM recidivism ORDER BY id`, scanRecidivism)
+	})
+}
+
+const recidivismCols = metaCols + `, person_id, date, offense, judgment_number, judgment_date, judgment_court, notes`
+
+func scanRecidivism(r rowScanner) (caseload.Recidivism, error) {
+	var x caseload.Recidivism
+	dst, after := metaScan(&x.Meta)
+	var date, jd string
+	err := r.Scan(append(dst, &x.PersonID, &date, &x.Offense, &x.Judgment.Number, &jd, &x.Judgment.Court, &x.Notes)...)
+	after()
+	x.Date, x.Judgment.Date = svDate(date), svDate(jd)
+	return x, err
+}
+
+// AddRecidivism records a new conviction of a person (reports count it).
+// When end is not nil, management ends in the same transaction with the
+// ground new_sentence (end.Reason is forced; its decision is required).
+func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *caseload.CaseEnd) error {
+	if err := s.svCanWrite(); err != nil {
+		return fmt.Errorf("store: add recidivism: %w", err)
+	}
+	q := *r
+	caseload.NormalizeRecidivism(&q)
+	today := caseload.Today()
+	if err := caseload.ValidateRecidivism(q, today); err != nil {
+		return err
+	}
+	var qe caseload.CaseEnd
+	if end != nil {
+		qe = *end
+		qe.PersonID, qe.Reason = q.PersonID, caseload.EndNewSentence
+		caseload.NormalizeCaseEnd(&qe)
+		if err := caseload.ValidateCaseEnd(qe, today); err != nil {
+			return err
+		}
+	}
+	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
+		if _, err := svLivePerson(ctx, tx, q.PersonID); err != nil {
+			return nil, err
+		}
+		q.ID, q.Owner, q.Deleted = "", "", false
+		s.stamp(&q.Meta, 0)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO recidivism (`+recidivismCols+`) VALUES (`+svMarks(14)+`)`,
+			append(metaArgs(q.Meta), q.PersonID, q.Date.String(), q.Offense, q.Judgment.Number,
+				q.Judgment.Date.String(), q.Judgment.Court, q.Notes)...); err != nil {
+			return nil, err
+		}
+		if err := s.audit(tx, "insert", "recidivism", q.ID, nil, q); err != nil {
+			return nil, err
+		}
+		if end == nil {
+			return nil, nil
+		}
+		return s.endCaseTx(ctx, tx, &qe)
+	})
+	if err != nil {
+		return fmt.Errorf("store: add recidivism: %w", err)
+	}
+	*r = q
+	if end != nil {
+		*end = qe
+	}
+	return nil
+}
+
+// Recidivisms returns the new convictions of a person, newest first.
+func (s *Store) Recidivisms(ctx context.Context, personID string) ([]caseload.Recidivism, error) {
+	list, err := svQuery(ctx, s, `SELECT `+recidivismCols+` FROM recidivism WHERE person_id = ? AND deleted = 0
+		ORDER BY date DESC, id DESC`, scanRecidivism, personID)
+	if err != nil {
+		return nil, fmt.Errorf("store: recidivisms: %w", err)
+	}
+	return list, nil
+}
+
+// RecidivismCount counts the recidivism events dated from..to inclusive
+// (zero bounds are open).
+func (s *Store) RecidivismCount(ctx context.Context, from, to caseload.Date) (int, error) {
+	hi := to.String()
+	if to.IsZero() {
+		hi = "9999-12-31"
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM recidivism WHERE deleted = 0 AND date >= ? AND date <= ?`,
+		from.String(), hi).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: recidivism count: %w", err)
+	}
+	return n, nil
+}

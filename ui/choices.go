@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/widget"
+
+	"hoanhap/i18n"
+)
+
+// enumSelect is a widget.Select over the values of a domain enum
+// (caseload.Gender, caseload.Status, ...) that shows translated labels
+// ("person.gender.male" -> "Nam") and reads back the canonical value.
+type enumSelect struct {
+	*widget.Select
+	prefix string
+	values []string // canonical values; "" when the empty choice is allowed
+}
+
+// enumValues converts a typed enum slice to plain strings.
+func enumValues[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// enumLabel is the translated label of value under prefix: the key is
+// prefix + "." + value. The empty value is "not chosen".
+func enumLabel(prefix, value string) string {
+	if value == "" {
+		return ""
+	}
+	return i18n.T(prefix + "." + value)
+}
+
+// newEnumSelect builds a select over values, labelled by the keys
+// prefix.value. With allowEmpty the first choice is "— not chosen —" and
+// stands for the empty value. changed, if not nil, is called with the new
+// canonical value.
+func newEnumSelect(prefix string, values []string, allowEmpty bool, changed func(string)) *enumSelect {
+	e := &enumSelect{prefix: prefix}
+	if allowEmpty {
+		e.values = append(e.values, "")
+	}
+	e.values = append(e.values, values...)
+	labels := make([]string, len(e.values))
+	for i, v := range e.values {
+		if v == "" {
+			labels[i] = i18n.T("ui.choice.none")
+		} else {
+			labels[i] = enumLabel(prefix, v)
+		}
+	}
+	e.Select = widget.NewSelect(labels, func(string) {
+		if changed != nil {
+			changed(e.Value())
+		}
+	})
+	e.PlaceHolder = i18n.T("ui.choice.placeholder")
+	return e
+}
+
+// Value returns the canonical value of the selected choice ("" if none).
+func (e *enumSelect) Value() string {
+	i := e.SelectedIndex()
+	if i < 0 || i >= len(e.values) {
+		return ""
+	}
+	return e.values[i]
+}
+
+// SetValue selects the choice with the canonical value v; an unknown or
+// empty value clears the selection (or picks the empty choice).
+func (e *enumSelect) SetValue(v string) {
+	for i, x := range e.values {
+		if x == v {
+			e.SetSelectedIndex(i)
+			return
+		}
+	}
+	e.ClearSelected()
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+)
+
+// TestWorklistShowsRuleText checks that items show their rule text (not a
+// key), the due date as dd/mm/yyyy, overdue marks, the kind filter and the
+// click that acts.
+func TestWorklistShowsRuleText(t *testing.T) {
+	st := svStore(t)
+	n, _ := svNotice(t, st, "Đỗ Văn Hùng", 20) // address check long overdue
+	u := svApp(t, st)
+	ov := u.buildOverviewArea()
+	u.win.SetContent(ov.stack)
+	var row *workRow
+	for i := range ov.rows {
+		if ov.rows[i].item.Kind == caseload.WorkAddressCheck {
+			row = &ov.rows[i]
+		}
+	}
+	if row == nil {
+		t.Fatalf("no address check item in %+v", ov.rows)
+	}
+	if strings.HasPrefix(row.cells[3], "worklist.") || row.cells[3] == "" {
+		t.Errorf("rule text not translated: %q", row.cells[3])
+	}
+	if !strings.Contains(row.cells[3], "Điều 8") && !strings.Contains(row.cells[3], "Art. 8") {
+		t.Errorf("rule text does not cite the article: %q", row.cells[3])
+	}
+	due := n.AddressCheckDue(nil)
+	if !row.item.Overdue || !strings.HasPrefix(row.cells[0], i18n.FormatDMY(due.Year, due.Month, due.Day)) {
+		t.Errorf("due cell = %q, overdue %v", row.cells[0], row.item.Overdue)
+	}
+	if row.cells[2] != "Đỗ Văn Hùng" {
+		t.Errorf("person cell = %q", row.cells[2])
+	}
+	// Filter by another kind hides it.
+	for i, k := range ov.kinds {
+		if k == caseload.WorkClassification {
+			ov.Kind.SetSelectedIndex(i)
+		}
+	}
+	for _, r := range ov.rows {
+		if r.item.Kind != caseload.WorkClassification {
+			t.Errorf("filter kept %s", r.item.Kind)
+		}
+	}
+	ov.Kind.SetSelectedIndex(0)
+	// Clicking the item opens the notice follow-up in place.
+	ov.act(row.item)
+	if ov.stack.Objects[0] == ov.home {
+		t.Errorf("acting on the item did not open the notice")
+	}
+	ov.pop()
+	if ov.stack.Objects[0] != ov.home {
+		t.Errorf("back did not return to the worklist")
+	}
+}
+
+// TestMentorsRosterFilters lists, filters and selects mentors.
+func TestMentorsRosterFilters(t *testing.T) {
+	st := svStore(t)
+	svMentor(t, st, "Lê Thị Hoa")
+	m := caseload.Mentor{Kind: caseload.MentorOrganisation, Name: "Đoàn Thanh niên phường", Organisation: caseload.OrgYouthUnion, Active: true}
+	if err := st.SaveMentor(t.Context(), &m); err != nil {
+		t.Fatal(err)
+	}
+	u := svApp(t, st)
+	a := u.buildMentorsArea()
+	if len(a.rows) != 2 {
+		t.Fatalf("roster has %d rows", len(a.rows))
+	}
+	a.Search.SetText("doan thanh")
+	if len(a.rows) != 1 || a.rows[0].m.ID != m.ID {
+		t.Fatalf("search without diacritics: %+v", a.rows)
+	}
+	a.Search.SetText("")
+	a.OrgFilter.SetValue(string(caseload.OrgWomenUnion))
+	if len(a.rows) != 1 || a.rows[0].cells[2] != "Hội Liên hiệp Phụ nữ" {
+		t.Fatalf("org filter: %+v", a.rows)
+	}
+	a.selectMentor(a.rows[0].m.ID)
+	if !strings.Contains(a.PanelTitle.Text, "Lê Thị Hoa") {
+		t.Errorf("panel title = %q", a.PanelTitle.Text)
+	}
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"hoanhap/caseload"
+)
+
+// TestLoginWithoutUsersIsAdmin goes straight in when nobody is set up.
+func TestLoginWithoutUsersIsAdmin(t *testing.T) {
+	u := svApp(t, svStore(t))
+	if u.sess.Role != "admin" {
+		t.Fatalf("role = %q, want admin", u.sess.Role)
+	}
+	if u.personScope() != nil {
+		t.Errorf("admin scope should be nil")
+	}
+	if u.usersSection() == nil {
+		t.Errorf("admin should see the users section")
+	}
+}
+
+// TestMentorLoginSeesOnlyOwnPeople logs in as a mentor user and checks the
+// scope, the person picker and the refusal of a bad password.
+func TestMentorLoginSeesOnlyOwnPeople(t *testing.T) {
+	st := svStore(t)
+	ctx := context.Background()
+	mine := svManaged(t, st, "Phạm Văn Bình")
+	other := svManaged(t, st, "Hoàng Thị Lan")
+	m1, m2 := svMentor(t, st, "Lê Thị Hoa"), svMentor(t, st, "Vũ Văn Nam")
+	for _, a := range []caseload.Assignment{
+		{PersonID: mine.ID, MentorID: m1.ID, Decision: caseload.Decision{Number: "1/QĐ-UBND", Date: caseload.Today()}, From: caseload.Today()},
+		{PersonID: other.ID, MentorID: m2.ID, Decision: caseload.Decision{Number: "2/QĐ-UBND", Date: caseload.Today()}, From: caseload.Today()},
+	} {
+		a := a
+		if err := st.Assign(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	usr := caseload.User{Name: "hoa", DisplayName: "Lê Thị Hoa", Role: caseload.RoleMentor, MentorID: m1.ID, Active: true}
+	if err := st.CreateUser(ctx, &usr, "matkhau123"); err != nil {
+		t.Fatal(err)
+	}
+
+	u := svApp(t, st)
+	view, ok := u.win.Content().(*loginView)
+	if !ok {
+		t.Fatalf("window shows %T before login, want the login form", u.win.Content())
+	}
+	c := u.win.Canvas()
+	c.Focus(view.Name)
+	typeFocused(c, "hoa")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	typeFocused(c, "sai-mat-khau")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !strings.Contains(view.Message.Text, "không đúng") {
+		t.Fatalf("bad password message = %q", view.Message.Text)
+	}
+	if _, still := u.win.Content().(*loginView); !still {
+		t.Fatalf("a bad password let the user in")
+	}
+	typeFocused(c, "matkhau123")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, still := u.win.Content().(*loginView); still {
+		t.Fatalf("login failed: %q", view.Message.Text)
+	}
+	if u.sess.Role != "mentor" || u.sess.MentorID != m1.ID {
+		t.Fatalf("session = %+v", u.sess)
+	}
+	scope := u.personScope()
+	if !scope[mine.ID] || scope[other.ID] || len(scope) != 1 {
+		t.Fatalf("scope = %v", scope)
+	}
+	// The visit picker finds only their own person.
+	va := u.buildVisitsArea()
+	test.Type(va.Form.Picker.Entry, "hoang thi lan")
+	if va.Form.Picker.SelectedID() != "" {
+		t.Errorf("mentor could pick someone else's person")
+	}
+	va.Form.Picker.clear()
+	test.Type(va.Form.Picker.Entry, "binh")
+	if va.Form.Picker.SelectedID() != mine.ID {
+		t.Errorf("mentor cannot pick their own person")
+	}
+	va.Form.save()
+	log, _ := st.VisitLog(ctx, mine.ID)
+	if len(log) != 1 || log[0].AuthorKind != caseload.AuthorMentor || log[0].AuthorName != "Lê Thị Hoa" {
+		t.Errorf("mentor visit = %+v (%s)", log, va.Form.Status.Text)
+	}
+	if u.usersSection() != nil {
+		t.Errorf("a mentor must not see the users section")
+	}
+}
+
+// TestUsersAddAndReset adds a user through the users section and logs in.
+func TestUsersAddAndReset(t *testing.T) {
+	st := svStore(t)
+	svApp(t, st)
+	v := newUsersView(st)
+	test.Type(v.Name, "cuong")
+	test.Type(v.DisplayName, "Trần Văn Cường")
+	v.Role.SetValue(string(caseload.RoleOfficer))
+	test.Type(v.Password, "ngan")
+	test.Tap(v.Save)
+	if v.Status.Text == "" || len(v.users) != 0 {
+		t.Fatalf("short password accepted: %q", v.Status.Text)
+	}
+	v.Password.SetText("matkhau-dai-hon")
+	test.Tap(v.Save)
+	if len(v.users) != 1 {
+		t.Fatalf("user not created: %q", v.Status.Text)
+	}
+	v.List.Select(0)
+	v.Password.SetText("matkhau-moi-123")
+	test.Tap(v.ResetPwd)
+	if _, err := st.Authenticate(context.Background(), "cuong", "matkhau-moi-123"); err != nil {
+		t.Errorf("password not reset: %v (%s)", err, v.Status.Text)
+	}
+}

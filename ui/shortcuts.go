@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Screen shortcuts (DESIGN.md section 7): Ctrl+F search, Ctrl+N new,
+// Ctrl+S save, Esc close.
+var (
+	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNew  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// keyActions are what a screen does on its keyboard shortcuts; nil
+// actions are ignored.
+type keyActions struct {
+	find, newRecord, save, escape func()
+}
+
+// bindKeys registers the actions on the window's canvas. active tells
+// whether the screen is the one shown, so that a screen that was left
+// does not react any more. A later bindKeys replaces the earlier one.
+func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
+	run := func(f func()) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			if f != nil && active() {
+				f()
+			}
+		}
+	}
+	c.AddShortcut(shortcutFind, run(a.find))
+	c.AddShortcut(shortcutNew, run(a.newRecord))
+	c.AddShortcut(shortcutSave, run(a.save))
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && a.escape != nil && active() {
+			a.escape()
+		}
+	})
+}
+
+// keyEntry is a widget.Entry that passes the screen shortcuts (Ctrl+S,
+// Ctrl+N, Ctrl+F) and Esc on to its canvas. A focused widget.Entry
+// swallows them, so without this Ctrl+S would not work while typing.
+type keyEntry struct {
+	widget.Entry
+}
+
+// newKeyEntry returns a single-line entry that forwards screen shortcuts.
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newKeyMultiLine returns a wrapping multi-line entry that forwards screen
+// shortcuts.
+func newKeyMultiLine() *keyEntry {
+	e := newKeyEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// TypedShortcut handles the entry's own shortcuts (copy, paste, ...) and
+// forwards the others to the canvas.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*desktop.CustomShortcut); ok {
+		if c, ok := canvasOf(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey forwards Esc to the canvas and handles every other key.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := canvasOf(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// Value returns the text trimmed and normalised to NFC (Unikey's
+// "Unicode tổ hợp" mode types decomposed letters).
+func (e *keyEntry) Value() string { return nfc(e.Text) }
+
+// canvasOf returns the canvas showing o, or nil.
+func canvasOf(o fyne.CanvasObject) fyne.Canvas {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return nil
+	}
+	return a.Driver().CanvasForObject(o)
+}
+
+// nfc trims s and normalises it to NFC.
+func nfc(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }

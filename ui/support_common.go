@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+)
+
+// Helpers shared by the support, loan, model, business and exemplary
+// screens.
+
+func supCtx() context.Context { return context.Background() }
+
+// supMatch reports whether every folded word of query prefixes a folded
+// word of one of texts (diacritic- and case-insensitive, any order).
+func supMatch(query string, texts ...string) bool {
+	q := i18n.FoldWords(query)
+	if len(q) == 0 {
+		return true
+	}
+	var words []string
+	for _, t := range texts {
+		words = append(words, i18n.FoldWords(t)...)
+	}
+	for _, w := range q {
+		found := false
+		for _, x := range words {
+			if strings.HasPrefix(x, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// supWarningText translates a loan warning with money as "1.000.000 đ" and
+// dates as dd/mm/yyyy.
+func supWarningText(w caseload.LoanWarning) string {
+	args := make(map[string]any, len(w.Args))
+	for k, v := range w.Args {
+		switch x := v.(type) {
+		case int64:
+			args[k] = i18n.Money(x)
+		case caseload.Date:
+			args[k] = showDate(x)
+		default:
+			args[k] = v
+		}
+	}
+	return i18n.TMap(w.Key, args)
+}
+
+// supWarningsText joins the translated warnings, one per line.
+func supWarningsText(ws []caseload.LoanWarning) string {
+	lines := make([]string, len(ws))
+	for i, w := range ws {
+		lines[i] = "⚠ " + supWarningText(w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// supErrorText renders a save error for a form: one line per field for a
+// validation error (the field's label from prefix+field, then the
+// message), else the translated error.
+func supErrorText(err error, prefix string) string {
+	var ve *caseload.ValidationError
+	if !errors.As(err, &ve) {
+		return i18n.Error(err)
+	}
+	lines := make([]string, 0, len(ve.Errors))
+	for _, fe := range ve.Errors {
+		label := fe.Field
+		if i18n.Has(prefix + fe.Field) {
+			label = i18n.T(prefix + fe.Field)
+		}
+		lines = append(lines, label+": "+i18n.Error(fe))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// supMoneyEntry is an entry for an amount of đồng typed as "1.234.567",
+// "1234567" or "1.234.567 đ". Empty means 0.
+type supMoneyEntry struct{ *keyEntry }
+
+func newSupMoneyEntry() *supMoneyEntry {
+	e := &supMoneyEntry{newKeyEntry()}
+	e.PlaceHolder = i18n.T("support.ui.money_placeholder")
+	e.Validator = func(string) error {
+		if _, err := e.Amount(); err != nil {
+			return errors.New(i18n.Error(err))
+		}
+		return nil
+	}
+	return e
+}
+
+// Amount returns the typed amount (0 when empty).
+func (e *supMoneyEntry) Amount() (int64, error) {
+	if strings.TrimSpace(e.Text) == "" {
+		return 0, nil
+	}
+	return i18n.ParseMoney(e.Text)
+}
+
+// SetAmount shows v formatted ("" for 0).
+func (e *supMoneyEntry) SetAmount(v int64) {
+	if v == 0 {
+		e.SetText("")
+		return
+	}
+	e.SetText(i18n.Money(v))
+}
+
+// supIntEntry is an entry for a whole number; empty means 0.
+type supIntEntry struct{ *keyEntry }
+
+func newSupIntEntry() *supIntEntry {
+	e := &supIntEntry{newKeyEntry()}
+	e.Validator = func(string) error {
+		if _, err := e.Int(); err != nil {
+			return errors.New(i18n.T("support.ui.not_a_number"))
+		}
+		return nil
+	}
+	return e
+}
+
+// Int returns the number (0 when empty).
+func (e *supIntEntry) Int() (int, error) {
+	s := strings.TrimSpace(e.Text)
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(s)
+}
+
+// SetInt shows n ("" for 0).
+func (e *supIntEntry) SetInt(n int) {
+	if n == 0 {
+		e.SetText("")
+		return
+	}
+	e.SetText(strconv.Itoa(n))
+}
+
+// supForm is a modal form: labelled fields, an error area, a live
+// warning area, and Save / Cancel buttons. Ctrl+S saves and Esc closes
+// while it is open; close restores the screen's own shortcuts.
+type supForm struct {
+	form     *widget.Form
+	errors   *widget.Label
+	warnings *widget.Label
+	dlg      dialog.Dialog
+	win      fyne.Window
+	save     func() error // returns the error to show, nil to close
+	restore  func()       // re-binds the screen's shortcuts after closing
+	errPref  string
+	closed   bool
+	onSaved  func()
+}
+
+// newSupForm builds (but does not show) a form with title over items.
+// save validates and writes; errPrefix is the i18n prefix of field labels
+// used in validation messages.
+func newSupForm(win fyne.Window, title string, items []*widget.FormItem, errPrefix string, save func() error) *supForm {
+	f := &supForm{win: win, save: save, errPref: errPrefix}
+	f.errors = widget.NewLabel("")
+	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Importance = widget.DangerImportance
+	f.warnings = widget.NewLabel("")
+	f.warnings.Wrapping = fyne.TextWrapWord
+	f.warnings.Importance = widget.WarningImportance
+	f.form = &widget.Form{Items: items, SubmitText: i18n.T("support.ui.save"), CancelText: i18n.T("support.ui.cancel"),
+		OnSubmit: f.Submit, OnCancel: f.Close}
+	content := container.NewVScroll(container.NewVBox(f.form, f.warnings, f.errors))
+	content.SetMinSize(fyne.NewSize(620, 520))
+	f.dlg = dialog.NewCustomWithoutButtons(title+"  (Ctrl+S: "+i18n.T("support.ui.save")+", Esc: "+i18n.T("support.ui.close")+")", content, win)
+	return f
+}
+
+// Show opens the form and binds Ctrl+S and Esc to it.
+func (f *supForm) Show() {
+	bindKeys(f.win.Canvas(), func() bool { return !f.closed }, keyActions{save: f.Submit, escape: f.Close})
+	f.dlg.Show()
+}
+
+// Submit saves; on failure the errors are shown and the form stays open.
+func (f *supForm) Submit() {
+	if f.closed {
+		return
+	}
+	if err := f.save(); err != nil {
+		f.errors.SetText(supErrorText(err, f.errPref))
+		return
+	}
+	f.errors.SetText("")
+	f.Close()
+	if f.onSaved != nil {
+		f.onSaved()
+	}
+}
+
+// Close hides the form without saving.
+func (f *supForm) Close() {
+	if f.closed {
+		return
+	}
+	f.closed = true
+	f.dlg.Hide()
+	if f.restore != nil {
+		f.restore()
+	}
+}
+
+// supItem is a form item labelled by an i18n key.
+func supItem(key string, w fyne.CanvasObject) *widget.FormItem {
+	return widget.NewFormItem(i18n.T(key), w)
+}
+
+// supTable builds a virtualised table with a header row over a row
+// count and a cell text function; widths in points per column.
+func supTable(headers []string, widths []float32, rows func() int, cell func(row, col int) string, selected func(row int)) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return rows(), len(headers) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row < 0 || id.Row >= rows() || id.Col < 0 || id.Col >= len(headers) {
+				l.SetText("")
+				return
+			}
+			l.SetText(cell(id.Row, id.Col))
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	if selected != nil {
+		t.OnSelected = func(id widget.TableCellID) {
+			if id.Row >= 0 && id.Row < rows() {
+				selected(id.Row)
+			}
+		}
+	}
+	return t
+}
+
+// supHeaders translates header keys.
+func supHeaders(keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = i18n.T(k)
+	}
+	return out
+}
