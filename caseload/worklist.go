@@ -132,13 +132,17 @@ func Worklist(in WorklistInput, today Date, cal *Calendar, cadence map[Group]int
 		w.add(WorkItem{Kind: WorkLoanList, Due: D(today.Year, today.Month, LoanListDay), Rule: "worklist.rule.loan_list"},
 			"Month", fmt.Sprintf("%02d/%04d", int(today.Month), today.Year))
 	}
-	sort.SliceStable(w.items, func(i, j int) bool {
-		a, b := w.items[i], w.items[j]
+	order := make(map[string]int, len(WorkKinds))
+	for i, k := range WorkKinds {
+		order[k] = i
+	}
+	sort.Slice(w.items, func(i, j int) bool {
+		a, b := &w.items[i], &w.items[j]
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c < 0
 		}
 		if a.Kind != b.Kind {
-			return kindOrder(a.Kind) < kindOrder(b.Kind)
+			return order[a.Kind] < order[b.Kind]
 		}
 		return a.PersonID < b.PersonID
 	})
@@ -244,7 +248,10 @@ func (w *worklist) quarterlyReport(p *Person, mentor string, qStart Date, label 
 }
 
 func (w *worklist) legal(p *Person, mentor string) {
-	if p.ExpungedOn.IsZero() {
+	// The shortest waiting period is 6 months (BLHS Art. 107): skip the
+	// computation for people who cannot be near their date yet.
+	if p.ExpungedOn.IsZero() && !p.CompletedOn.IsZero() &&
+		!p.CompletedOn.AddMonths(6).After(w.today.AddDays(ExpungementHorizonDays)) {
 		e := ComputeExpungement(*p)
 		if !e.NoRecord && !e.EligibleOn.IsZero() && !e.EligibleOn.After(w.today.AddDays(ExpungementHorizonDays)) {
 			rule := "worklist.rule.expungement_automatic"
@@ -260,13 +267,4 @@ func (w *worklist) legal(p *Person, mentor string) {
 		w.add(WorkItem{Kind: WorkLoanWindow, PersonID: p.ID, MentorID: mentor, Due: end,
 			Rule: "worklist.rule.loan_window"}, "Name", p.FullName)
 	}
-}
-
-func kindOrder(k string) int {
-	for i, x := range WorkKinds {
-		if x == k {
-			return i
-		}
-	}
-	return len(WorkKinds)
 }

@@ -54,10 +54,10 @@ func TestWorklistRules(t *testing.T) {
 			{Meta: Meta{ID: "n4"}, PersonID: "ended", NoticeDate: D(2026, 2, 1), ExpectedRelease: D(2026, 2, 2)},
 		},
 		// Reception on Friday 13/02/2026, the last working day before Tết.
-		Receptions:   []Reception{{Meta: Meta{ID: "r1"}, PersonID: "recv", SessionDate: D(2026, 2, 13)}},
-		ActiveMentor: map[string]string{"a": "m1", "c": "m2", "d": "m2", "expg": "m1", "loan": "m1"},
-		LastVisit:    map[string]Date{"a": D(2025, 11, 1), "c": D(2026, 1, 20), "d": D(2025, 1, 1), "expg": D(2026, 2, 1), "loan": D(2026, 2, 1)},
-		LastReport:   map[string]Date{"a": D(2026, 1, 3), "c": D(2026, 1, 4), "expg": D(2026, 1, 5), "loan": D(2026, 1, 5)},
+		Receptions:    []Reception{{Meta: Meta{ID: "r1"}, PersonID: "recv", SessionDate: D(2026, 2, 13)}},
+		ActiveMentor:  map[string]string{"a": "m1", "c": "m2", "d": "m2", "expg": "m1", "loan": "m1"},
+		LastVisit:     map[string]Date{"a": D(2025, 11, 1), "c": D(2026, 1, 20), "d": D(2025, 1, 1), "expg": D(2026, 2, 1), "loan": D(2026, 2, 1)},
+		LastReport:    map[string]Date{"a": D(2026, 1, 3), "c": D(2026, 1, 4), "expg": D(2026, 1, 5), "loan": D(2026, 1, 5)},
 		LatestQuarter: map[string]string{"a": "2025-Q4", "c": "2025-Q3", "expg": "2025-Q4", "loan": "2025-Q4"},
 	}
 	today := D(2026, 2, 26)

@@ -121,7 +121,7 @@ func supervisionStep(ctx context.Context, st *store.Store, r *rand.Rand, people 
 			}
 			c := caseload.Classification{PersonID: p.ID, Quarter: prevLabel, Group: g, On: rd,
 				Reason: caseload.GroupDefinitionKey(g)[len("supervision.group.def."):] + ": " + pick(demoVisitNotes.attitude),
-				By: "Thượng úy Vũ Văn Hải"}
+				By:     "Thượng úy Vũ Văn Hải"}
 			if err := st.Classify(ctx, &c); err != nil {
 				return fmt.Errorf("demo classification: %w", err)
 			}

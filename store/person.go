@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"hoanhap/caseload"
 )
@@ -112,7 +113,7 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 		s.stamp(&m, old.Ver)
 		m.Deleted = true
 		if _, err := tx.ExecContext(ctx, `UPDATE person SET ver = ?, updated_at = ?, updated_by = ?, hlc = ?, deleted = 1 WHERE id = ?`,
-			m.Ver, metaArgs(m)[3], m.UpdatedBy, m.HLC, id); err != nil {
+			m.Ver, m.UpdatedAt.Format(time.RFC3339Nano), m.UpdatedBy, m.HLC, id); err != nil {
 			return err
 		}
 		return s.audit(tx, "delete", "person", id, old, nil)

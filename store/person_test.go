@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"hoanhap/caseload"
+	"hoanhap/i18n"
 )
 
 // openTest opens a new store in a temporary folder, closed at the end.
@@ -119,6 +120,9 @@ func TestSavePersonConflict(t *testing.T) {
 	err := s.SavePerson(ctx, &b)
 	if !errors.Is(err, ErrConflict) {
 		t.Fatalf("stale save: err = %v, want ErrConflict", err)
+	}
+	if msg := i18n.Error(err); msg != i18n.T("ui.error.conflict") || msg == "ui.error.conflict" {
+		t.Errorf("conflict message = %q", msg)
 	}
 	if b.Ver != before.Ver || b.Notes != "second" || b.HLC != before.HLC {
 		t.Errorf("p changed by failed save")

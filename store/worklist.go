@@ -139,11 +139,14 @@ func (s *Store) WorklistInput(ctx context.Context, today caseload.Date) (caseloa
 		WHERE n.deleted = 0`, scanNotice); err != nil {
 		return fail(err)
 	}
-	// The latest reception of each managed person whose file or mentor may
-	// still be missing (SQLite's bare-column max() picks the latest row).
+	// The latest reception of each managed person whose file or mentor is
+	// still missing (the others produce no item).
 	if in.Receptions, err = svQuery(ctx, s, `SELECT `+svPrefix("r.", receptionCols)+` FROM reception r
 		JOIN person p ON p.id = r.person_id AND p.status = 'managed' AND p.deleted = 0
-		WHERE r.deleted = 0 AND NOT EXISTS (SELECT 1 FROM reception r2 WHERE r2.person_id = r.person_id
+		WHERE r.deleted = 0
+		AND (r.file_opened_on = '' OR NOT EXISTS (SELECT 1 FROM assignment a WHERE a.person_id = r.person_id
+			AND a.to_date = '' AND a.deleted = 0))
+		AND NOT EXISTS (SELECT 1 FROM reception r2 WHERE r2.person_id = r.person_id
 			AND r2.deleted = 0 AND (r2.session_date > r.session_date OR (r2.session_date = r.session_date AND r2.id > r.id)))`,
 		scanReception); err != nil {
 		return fail(err)

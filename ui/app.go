@@ -27,6 +27,8 @@ type App struct {
 	current int
 
 	sess session // who is logged in (see session.go)
+
+	list *caseloadView // the caseload list while its area is shown
 }
 
 // area is one entry of the navigation: a message key, an icon and the

@@ -103,7 +103,10 @@ type caseloadView struct {
 }
 
 // newCaseloadArea builds the "caseload" area.
-func (u *App) newCaseloadArea() fyne.CanvasObject { return u.newCaseloadView(u.st).root }
+func (u *App) newCaseloadArea() fyne.CanvasObject {
+	u.list = u.newCaseloadView(u.st)
+	return u.list.root
+}
 
 // newCaseloadView builds the caseload list over src and loads it.
 func (u *App) newCaseloadView(src caseloadSource) *caseloadView {
@@ -201,7 +204,7 @@ func (v *caseloadView) build() {
 		labelled("ui.filter.hamlet", v.hamlet),
 	)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.add), v.search.Entry),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)
@@ -247,7 +250,7 @@ func (v *caseloadView) headerText(col int) string {
 
 // filter reads the search box and the filter selects.
 func (v *caseloadView) filter() store.PersonFilter {
-	f := store.PersonFilter{Query: v.search.Entry.Value()}
+	f := store.PersonFilter{Query: v.search.Value()}
 	switch st := v.statusValues[max(v.status.SelectedIndex(), 0)]; st {
 	case statusActive:
 	case statusAll:
@@ -261,8 +264,10 @@ func (v *caseloadView) filter() store.PersonFilter {
 	if i := v.hamlet.SelectedIndex(); i > 0 && i < len(v.hamletValues) {
 		f.Hamlet = v.hamletValues[i]
 	}
-	// A mentor will see only their people; the supervision area adds the
-	// set (PersonFilter.Only). Until then everybody is listed.
+	// A mentor sees only the people assigned to them.
+	if v.u != nil && v.u.sess.isMentor() {
+		f.Only = v.u.personScope()
+	}
 	return f
 }
 
@@ -361,14 +366,14 @@ func (v *caseloadView) focusSearch() {
 	if v.form != nil {
 		return
 	}
-	v.win.Canvas().Focus(v.search.Entry)
+	v.win.Canvas().Focus(v.search)
 }
 
 func (v *caseloadView) escape() {
 	switch {
 	case v.form != nil:
 		v.form.RequestClose()
-	case v.search.Text() != "":
+	case v.search.Text != "":
 		v.search.SetText("")
 		v.search.Flush()
 	}
@@ -408,10 +413,7 @@ func (v *caseloadView) showForm(f *personForm) {
 		}
 	}
 	f.OnClose = v.closeForm
-	f.OnOpen = func(id string) {
-		v.closeForm()
-		v.openPerson(id)
-	}
+	f.OnOpen = v.openPerson
 	v.form = f
 	v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
 	v.stack.Refresh()

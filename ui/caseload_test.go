@@ -111,7 +111,7 @@ func TestCaseloadSearchAndFilters(t *testing.T) {
 		t.Fatalf("default list shows %d, want 3 (ended hidden): %v", len(v.rows), names(v))
 	}
 
-	test.Type(v.search.Entry, "duc nguyen")
+	test.Type(v.search, "duc nguyen")
 	if got := names(v); len(got) != 1 || got[0] != "Nguyễn Văn Đức" {
 		t.Errorf("search 'duc nguyen' = %v", got)
 	}
@@ -146,9 +146,9 @@ func TestCaseloadSearchAndFilters(t *testing.T) {
 func TestCaseloadHeaderSort(t *testing.T) {
 	u, st := newTestUI(t)
 	seed(t, st,
-		caseload.Person{FullName: "Lê Văn An", BirthDate: caseload.BirthDate{Year: 1990}},
-		caseload.Person{FullName: "Trần Văn Bình", BirthDate: caseload.BirthDate{Year: 1970}},
-		caseload.Person{FullName: "Phạm Văn Cường", BirthDate: caseload.BirthDate{Year: 1980}},
+		caseload.Person{FullName: "Lê Văn An", BirthDate: caseload.BirthDate{Year: 1990}, Hamlet: "Tổ 2"},
+		caseload.Person{FullName: "Trần Văn Bình", BirthDate: caseload.BirthDate{Year: 1970}, Hamlet: "Thôn Đông"},
+		caseload.Person{FullName: "Phạm Văn Cường", BirthDate: caseload.BirthDate{Year: 1980}, Hamlet: "Thôn An"},
 	)
 	v := showCaseload(t, u, "officer")
 	if h := v.headerText(colName); h != "Họ tên ▲" {
@@ -168,6 +168,10 @@ func TestCaseloadHeaderSort(t *testing.T) {
 	if h := v.headerText(colBirthYear); h != "Năm sinh ▼" {
 		t.Errorf("desc header = %q", h)
 	}
+	v.sortBy(colHamlet) // Vietnamese collation: Thôn An < Thôn Đông < Tổ 2
+	if got := strings.Join(names(v), ", "); got != "Phạm Văn Cường, Trần Văn Bình, Lê Văn An" {
+		t.Errorf("by hamlet = %s", got)
+	}
 	v.sortBy(colName)
 	if got := strings.Join(names(v), ", "); got != "Lê Văn An, Trần Văn Bình, Phạm Văn Cường" {
 		t.Errorf("back to name order = %s", got)
@@ -175,6 +179,23 @@ func TestCaseloadHeaderSort(t *testing.T) {
 	v.sortBy(colName)
 	if got := strings.Join(names(v), ", "); got != "Phạm Văn Cường, Trần Văn Bình, Lê Văn An" {
 		t.Errorf("name desc = %s", got)
+	}
+
+	// Tapping the real header button sorts too.
+	u.win.SetContent(v.root)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	var yearHeader *widget.Button
+	for _, o := range test.LaidOutObjects(v.table) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Năm sinh") {
+			yearHeader = b
+		}
+	}
+	if yearHeader == nil {
+		t.Fatal("no 'Năm sinh' header button")
+	}
+	test.Tap(yearHeader)
+	if got := strings.Join(names(v), ", "); got != "Trần Văn Bình, Phạm Văn Cường, Lê Văn An" || v.sortCol != colBirthYear {
+		t.Errorf("after tapping the header = %s", got)
 	}
 }
 

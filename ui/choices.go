@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/i18n"
@@ -9,11 +10,61 @@ import (
 // enumSelect is a widget.Select over the values of a domain enum
 // (caseload.Gender, caseload.Status, ...) that shows translated labels
 // ("person.gender.male" -> "Nam") and reads back the canonical value.
+//
+// It is a widget of its own that draws the inner *widget.Select, so either
+// the enumSelect itself or its Select field can be put on screen.
 type enumSelect struct {
+	widget.BaseWidget
 	*widget.Select
+	notFocusable
 	prefix string
 	values []string // canonical values; "" when the empty choice is allowed
 }
+
+// notFocusable hides the inner Select's focus and tap methods from the
+// wrapper (two embedded types with the same method cancel out), so that
+// focus traversal and taps reach only the inner Select.
+type notFocusable struct{}
+
+func (notFocusable) FocusGained()                {}
+func (notFocusable) FocusLost()                  {}
+func (notFocusable) TypedRune(rune)              {}
+func (notFocusable) TypedKey(*fyne.KeyEvent)     {}
+func (notFocusable) Tapped(*fyne.PointEvent)     {}
+func (notFocusable) TypedShortcut(fyne.Shortcut) {}
+func (notFocusable) MouseIn(*fyne.PointEvent)    {}
+func (notFocusable) MouseMoved(*fyne.PointEvent) {}
+func (notFocusable) MouseOut()                   {}
+
+// CreateRenderer draws the inner Select.
+func (e *enumSelect) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(e.Select) }
+
+// MinSize is the inner Select's.
+func (e *enumSelect) MinSize() fyne.Size { return e.BaseWidget.MinSize() }
+
+// Move moves the wrapper.
+func (e *enumSelect) Move(p fyne.Position) { e.BaseWidget.Move(p) }
+
+// Position is the wrapper's position.
+func (e *enumSelect) Position() fyne.Position { return e.BaseWidget.Position() }
+
+// Resize resizes the wrapper (and so the inner Select).
+func (e *enumSelect) Resize(s fyne.Size) { e.BaseWidget.Resize(s) }
+
+// Size is the wrapper's size.
+func (e *enumSelect) Size() fyne.Size { return e.BaseWidget.Size() }
+
+// Hide hides the wrapper.
+func (e *enumSelect) Hide() { e.BaseWidget.Hide() }
+
+// Show shows the wrapper.
+func (e *enumSelect) Show() { e.BaseWidget.Show() }
+
+// Visible reports whether the wrapper is shown.
+func (e *enumSelect) Visible() bool { return e.BaseWidget.Visible() }
+
+// Refresh redraws the inner Select.
+func (e *enumSelect) Refresh() { e.Select.Refresh(); e.BaseWidget.Refresh() }
 
 // enumValues converts a typed enum slice to plain strings.
 func enumValues[T ~string](vs []T) []string {
@@ -57,6 +108,7 @@ func newEnumSelect(prefix string, values []string, allowEmpty bool, changed func
 		}
 	})
 	e.PlaceHolder = i18n.T("ui.choice.placeholder")
+	e.ExtendBaseWidget(e)
 	return e
 }
 

@@ -1,15 +1,108 @@
 package ui
 
-import "strings"
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
 
 // Open shows a screen by name: an area ("overview", "caseload", "visits",
 // "mentors", "models", "support", "reports", "sync", "settings") or one of
-// the profile screens ("person-new", "person-first", "person-support",
+// the deeper screens ("person-new", "person-first", "person-support",
 // "reception"). The command line's --screen flag uses it, so that
 // make screenshots can photograph every main screen of the real GUI.
 func (u *App) Open(screen string) {
 	switch screen {
+	case "person-new":
+		u.ShowArea("nav.caseload")
+		if u.list != nil {
+			u.list.newPerson()
+		}
+	case "person-first", "person-support":
+		u.ShowArea("nav.caseload")
+		id := u.firstPerson(caseload.StatusManaged)
+		if u.list == nil || id == "" {
+			return
+		}
+		u.list.openPerson(id)
+		if screen == "person-support" {
+			u.selectProfileTab(i18n.T("support.ui.person_tab"))
+		}
+	case "reception":
+		u.ShowArea("nav.overview")
+		id := u.firstPerson(caseload.StatusExpected)
+		if id == "" {
+			return
+		}
+		a := u.buildOverviewArea()
+		u.replaceContent(a.stack)
+		a.push(u.newReceptionView(a, id).content)
+	case "mentors":
+		u.ShowArea("nav.mentors")
+		a := u.buildMentorsArea()
+		u.replaceContent(a.content())
+		best, most := "", 0
+		for id, n := range a.loads {
+			if n > most || (n == most && id < best) {
+				best, most = id, n
+			}
+		}
+		if best != "" {
+			a.selectMentor(best)
+		}
+	case "models":
+		u.ShowArea("nav.models")
+		s := newModelsScreen(u.win, u.st)
+		u.replaceContent(s.Root)
+		best, most := "", -1
+		for _, m := range s.Models {
+			if m.Members > most {
+				best, most = m.ID, m.Members
+			}
+		}
+		if best != "" {
+			s.SelectModel(best)
+		}
 	default:
 		u.ShowArea("nav." + strings.TrimPrefix(screen, "nav."))
 	}
 }
+
+// firstPerson returns the first person with status st in name order.
+func (u *App) firstPerson(st caseload.Status) string {
+	rows := u.st.People(store.PersonFilter{Statuses: []caseload.Status{st}, Only: u.personScope()})
+	if len(rows) == 0 {
+		return ""
+	}
+	return rows[0].ID
+}
+
+// replaceContent puts obj in the content area in place of the current
+// area's screen (used to show a screen in a prepared state).
+func (u *App) replaceContent(obj fyne.CanvasObject) {
+	u.content.Objects = []fyne.CanvasObject{obj}
+	u.content.Refresh()
+}
+
+// selectProfileTab selects the tab titled title in the open profile.
+func (u *App) selectProfileTab(title string) {
+	if u.list == nil || len(u.list.stack.Objects) == 0 {
+		return
+	}
+	tabs, ok := u.list.stack.Objects[0].(*container.AppTabs)
+	if !ok {
+		return
+	}
+	for i, t := range tabs.Items {
+		if t.Text == title {
+			tabs.SelectIndex(i)
+			return
+		}
+	}
+}
+

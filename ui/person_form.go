@@ -64,14 +64,14 @@ type personForm struct {
 	civilNone                                *widget.Check
 	civilSettled                             *DateEntry
 	// release
-	facility, certificateNo              *keyEntry
-	releaseKind                          *enumSelect
-	completedOn, returnedOn, reportedOn  *DateEntry
-	status, group, endReason, expMethod  *enumSelect
-	groupHint                            *widget.Label
-	endDecisionNumber                    *keyEntry
-	endDecisionDate, expungedOn          *DateEntry
-	notes                                *keyEntry
+	facility, certificateNo             *keyEntry
+	releaseKind                         *enumSelect
+	completedOn, returnedOn, reportedOn *DateEntry
+	status, group, endReason, expMethod *enumSelect
+	groupHint                           *widget.Label
+	endDecisionNumber                   *keyEntry
+	endDecisionDate, expungedOn         *DateEntry
+	notes                               *keyEntry
 
 	errLabels  map[string]*widget.Label // canonical field -> its message
 	fieldKeys  map[string]string        // canonical field -> label key
@@ -95,7 +95,8 @@ type personForm struct {
 	OnSaved func(id string)
 	// OnClose is called when the form is closed.
 	OnClose func()
-	// OnOpen is called to open another person's profile (duplicate banner).
+	// OnOpen is called, after this form closed, to open another person's
+	// profile (duplicate banner).
 	OnOpen func(id string)
 }
 
@@ -276,8 +277,8 @@ func (f *personForm) build() {
 	f.dupLabel.Wrapping = fyne.TextWrapWord
 	f.dupLabel.Importance = widget.WarningImportance
 	f.dupOpenBtn = widget.NewButtonWithIcon(i18n.T("ui.person.open_duplicate"), theme.VisibilityIcon(), func() {
-		if f.dupID != "" && f.OnOpen != nil {
-			f.OnOpen(f.dupID)
+		if id := f.dupID; id != "" && f.OnOpen != nil {
+			f.closeThen(func() { f.OnOpen(id) })
 		}
 	})
 	f.dupBanner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), f.dupOpenBtn, f.dupLabel)
@@ -701,15 +702,25 @@ func (f *personForm) checkDuplicates() {
 
 // RequestClose closes the form, asking first when there are unsaved
 // changes.
-func (f *personForm) RequestClose() {
-	if !f.dirty || f.readOnly || f.win == nil {
+func (f *personForm) RequestClose() { f.closeThen(nil) }
+
+// closeThen closes the form (asking first when there are unsaved changes)
+// and then runs next, if any.
+func (f *personForm) closeThen(next func()) {
+	done := func() {
 		f.close()
+		if next != nil {
+			next()
+		}
+	}
+	if !f.dirty || f.readOnly || f.win == nil {
+		done()
 		return
 	}
 	f.closeAsk = dialog.NewConfirm(i18n.T("ui.person.unsaved_title"), i18n.T("ui.person.unsaved_body"),
 		func(discard bool) {
 			if discard {
-				f.close()
+				done()
 			}
 		}, f.win)
 	f.closeAsk.SetConfirmText(i18n.T("ui.person.discard"))

@@ -146,8 +146,11 @@ func TestDuplicateBanner(t *testing.T) {
 	}
 	f.birth.Entry.SetText("1985")
 	f.checkDuplicates()
-	f.dirty = false
 	test.Tap(f.dupOpenBtn)
+	if v.form != f || f.closeAsk == nil {
+		t.Fatal("opening the other record did not ask about unsaved changes")
+	}
+	f.closeAsk.Confirm()
 	if v.form == nil || v.form.person.ID != ids[0] {
 		t.Error("the banner's button did not open the other record")
 	}
@@ -187,7 +190,7 @@ func TestShortcutsSaveAndEscape(t *testing.T) {
 	}
 	// Ctrl+F focuses the search box.
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutFind)
-	if u.win.Canvas().Focused() != v.search.Entry {
+	if u.win.Canvas().Focused() != v.search {
 		t.Error("Ctrl+F did not focus the search box")
 	}
 }

@@ -17,13 +17,13 @@ import (
 // status, warnings). It is recomputed from the form on every change; the
 // computations are pure (package caseload).
 type personPanel struct {
-	status      *widget.Label
-	expunge     *widget.Label
-	expungeWhy  *widget.Label
-	loan        *widget.Label
-	warnings    *widget.Label
-	warningBox  *fyne.Container
-	root        fyne.CanvasObject
+	status     *widget.Label
+	expunge    *widget.Label
+	expungeWhy *widget.Label
+	loan       *widget.Label
+	warnings   *widget.Label
+	warningBox *fyne.Container
+	root       fyne.CanvasObject
 }
 
 // newPersonPanel builds an empty panel.

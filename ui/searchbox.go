@@ -61,28 +61,24 @@ func (d *debouncer) cancel() {
 
 // searchBox is an entry that searches as the user types, debounced: the
 // OnSearch callback runs on the UI goroutine once typing pauses. Enter or
-// Flush searches at once.
+// Flush searches at once. It is itself the widget to put on screen.
 type searchBox struct {
-	Entry    *keyEntry // the widget to put on screen
+	keyEntry
 	OnSearch func(query string)
 	deb      debouncer
 }
 
 // newSearchBox returns a search box with the given placeholder.
 func newSearchBox(placeholder string, onSearch func(string)) *searchBox {
-	s := &searchBox{Entry: newKeyEntry(), OnSearch: onSearch, deb: debouncer{delay: searchDelay}}
-	s.Entry.PlaceHolder = placeholder
-	s.Entry.Icon = theme.SearchIcon()
-	s.Entry.OnChanged = func(string) { s.deb.call(s.fire) }
-	s.Entry.OnSubmitted = func(string) { s.Flush() }
+	s := &searchBox{OnSearch: onSearch, deb: debouncer{delay: searchDelay}}
+	s.owner = s
+	s.ExtendBaseWidget(s)
+	s.PlaceHolder = placeholder
+	s.Icon = theme.SearchIcon()
+	s.OnChanged = func(string) { s.deb.call(s.fire) }
+	s.OnSubmitted = func(string) { s.Flush() }
 	return s
 }
-
-// Text returns the text typed.
-func (s *searchBox) Text() string { return s.Entry.Text }
-
-// SetText replaces the text (and searches, like typing does).
-func (s *searchBox) SetText(t string) { s.Entry.SetText(t) }
 
 // Flush cancels the pending timer and searches now, synchronously.
 func (s *searchBox) Flush() {
@@ -92,6 +88,6 @@ func (s *searchBox) Flush() {
 
 func (s *searchBox) fire() {
 	if s.OnSearch != nil {
-		s.OnSearch(s.Entry.Value())
+		s.OnSearch(s.Value())
 	}
 }

@@ -51,7 +51,17 @@ type settingsView struct {
 }
 
 // newSettingsArea builds the settings area.
-func (u *App) newSettingsArea() fyne.CanvasObject { return u.newSettingsView(u.st).root }
+func (u *App) newSettingsArea() fyne.CanvasObject {
+	root := u.newSettingsView(u.st).root
+	users := u.usersSection() // nil unless an administrator is logged in
+	if users == nil {
+		return root
+	}
+	return container.NewAppTabs(
+		container.NewTabItemWithIcon(i18n.T("nav.settings.general"), theme.SettingsIcon(), root),
+		container.NewTabItemWithIcon(i18n.T("nav.settings.users"), theme.AccountIcon(), users),
+	)
+}
 
 // newSettingsView builds the settings screen over src.
 func (u *App) newSettingsView(src settingsSource) *settingsView {
@@ -78,7 +88,7 @@ func (v *settingsView) build() {
 			widget.NewFormItem(i18n.T("ui.settings.unit_name"), v.unitName),
 			widget.NewFormItem(i18n.T("ui.settings.unit_kind_label"), v.unitKind),
 		},
-		SubmitText: i18n.T("ui.action.save"),
+		SubmitText: i18n.T("ui.settings.save"),
 		OnSubmit:   func() { _ = v.SaveUnit() },
 	}
 

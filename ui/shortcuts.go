@@ -49,6 +49,15 @@ func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
 // swallows them, so without this Ctrl+S would not work while typing.
 type keyEntry struct {
 	widget.Entry
+	owner fyne.CanvasObject // the widget on screen when keyEntry is embedded (searchBox)
+}
+
+// self is the object on screen: the embedding widget, or the entry.
+func (e *keyEntry) self() fyne.CanvasObject {
+	if e.owner != nil {
+		return e.owner
+	}
+	return e
 }
 
 // newKeyEntry returns a single-line entry that forwards screen shortcuts.
@@ -72,7 +81,7 @@ func newKeyMultiLine() *keyEntry {
 // forwards the others to the canvas.
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	if _, ok := s.(*desktop.CustomShortcut); ok {
-		if c, ok := canvasOf(e).(fyne.Shortcutable); ok {
+		if c, ok := canvasOf(e.self()).(fyne.Shortcutable); ok {
 			c.TypedShortcut(s)
 			return
 		}
@@ -83,7 +92,7 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 // TypedKey forwards Esc to the canvas and handles every other key.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape {
-		if c := canvasOf(e); c != nil && c.OnTypedKey() != nil {
+		if c := canvasOf(e.self()); c != nil && c.OnTypedKey() != nil {
 			c.OnTypedKey()(ev)
 			return
 		}

@@ -10,6 +10,8 @@ import (
 func init() {
 	register(command{name: "classify", summary: "supervision.cli.summary.classify",
 		run: svSimple("", "supervision.cli.usage.classify",
-			func(ctx context.Context, st *store.Store, c *caseload.Classification) error { return st.Classify(ctx, c) },
+			func(ctx context.Context, st *store.Store, c *caseload.Classification) error {
+				return st.Classify(ctx, c)
+			},
 			func(c *caseload.Classification) string { return c.ID })})
 }

@@ -10,6 +10,8 @@ import (
 func init() {
 	register(command{name: "reception", summary: "supervision.cli.summary.reception",
 		run: svSimple("record", "supervision.cli.usage.reception",
-			func(ctx context.Context, st *store.Store, r *caseload.Reception) error { return st.RecordReception(ctx, r) },
+			func(ctx context.Context, st *store.Store, r *caseload.Reception) error {
+				return st.RecordReception(ctx, r)
+			},
 			func(r *caseload.Reception) string { return r.ID })})
 }

@@ -28,7 +28,9 @@ func runUser(e *env, args []string) error {
 	switch args[0] {
 	case "add":
 		return svSimple("", "supervision.cli.usage.user",
-			func(ctx context.Context, st *store.Store, u *userInput) error { return st.CreateUser(ctx, &u.User, u.Password) },
+			func(ctx context.Context, st *store.Store, u *userInput) error {
+				return st.CreateUser(ctx, &u.User, u.Password)
+			},
 			func(u *userInput) string { return u.ID })(e, args[1:])
 	case "list":
 		fs := newCmdFlags("user list", "supervision.cli.usage.user")
