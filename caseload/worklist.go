@@ -1,8 +1,10 @@
 package caseload
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 )
 
 // Kinds of worklist items ("Việc cần làm").
@@ -77,105 +79,291 @@ type WorklistInput struct {
 	LatestQuarter map[string]string
 }
 
+// WorkCase is one person's worklist input, reduced to what the rules read.
+// The legal dates (expungement, loan window) do not depend on the day, so
+// NewWorkCase computes them once: a store can keep the cases of a whole
+// province in memory and compute the worklist of any day from them.
+// A WorkCase is not changed after it is built; build a new one instead.
+type WorkCase struct {
+	ID     string
+	Name   string
+	Status Status // only expected and managed cases produce items
+	Group  Group
+	// Mentor is the mentor id of the active assignment ("" when none).
+	Mentor string
+	// Notices are the person's notices (used while expected).
+	Notices []Notice
+	// ReceptionID, SessionDate and FileOpenedOn describe the latest
+	// reception (ReceptionID "" when there is none).
+	ReceptionID  string
+	SessionDate  Date
+	FileOpenedOn Date
+	// Since is when management started: the reception session, else the
+	// return or report date (see SetReception).
+	Since Date
+	// LastVisit is the latest visit of any kind that was not corrected;
+	// LastReport the latest quarterly report.
+	LastVisit, LastReport Date
+	// LatestQuarter is the latest quarter ("2026-Q2") the person was
+	// classified for ("" when none is known).
+	LatestQuarter string
+	// ExpungeOn is the date the record can be expunged (zero when already
+	// expunged, when there is no record, or while it cannot be computed);
+	// ExpungeMethod says whether it is automatic or by the court.
+	ExpungeOn     Date
+	ExpungeMethod ExpungeMethod
+	// LoanWindowEnd is the last day of the 5-year loan window (QĐ 22/2023).
+	LoanWindowEnd Date
+
+	returnedOn, reportedOn Date
+}
+
+// NewWorkCase builds the case of p with its legal dates; the caller fills
+// Mentor, Notices, the visit and classification fields, and calls
+// SetReception when the person has a reception.
+func NewWorkCase(p *Person) WorkCase {
+	c := WorkCase{ID: p.ID, Name: p.FullName, Status: p.Status, Group: p.Group,
+		returnedOn: p.ReturnedOn, reportedOn: p.ReportedOn, LoanWindowEnd: LoanWindowEnd(*p)}
+	if p.Deleted {
+		c.Status = "" // a deleted person produces nothing
+	}
+	c.Since = c.returnedOn
+	if c.Since.IsZero() {
+		c.Since = c.reportedOn
+	}
+	if p.ExpungedOn.IsZero() && !p.CompletedOn.IsZero() {
+		if e := ComputeExpungement(*p); !e.NoRecord && !e.EligibleOn.IsZero() {
+			c.ExpungeOn, c.ExpungeMethod = e.EligibleOn, e.Method
+		}
+	}
+	return c
+}
+
+// SetReception records the latest reception of the case and the start of
+// management that follows from it.
+func (c *WorkCase) SetReception(id string, session, fileOpened Date) {
+	c.ReceptionID, c.SessionDate, c.FileOpenedOn = id, session, fileOpened
+	switch {
+	case !session.IsZero():
+		c.Since = session
+	case !c.returnedOn.IsZero():
+		c.Since = c.returnedOn
+	default:
+		c.Since = c.reportedOn
+	}
+}
+
+// Cases turns the input into one WorkCase per person (in the order of
+// People), keeping the latest reception of each person.
+func (in WorklistInput) Cases() []*WorkCase {
+	cases := make([]*WorkCase, len(in.People))
+	byID := make(map[string]*WorkCase, len(in.People))
+	for i := range in.People {
+		p := &in.People[i]
+		c := NewWorkCase(p)
+		c.Mentor = in.ActiveMentor[p.ID]
+		c.LastVisit, c.LastReport = in.LastVisit[p.ID], in.LastReport[p.ID]
+		c.LatestQuarter = in.LatestQuarter[p.ID]
+		cases[i] = &c
+		byID[p.ID] = &c
+	}
+	for _, n := range in.Notices {
+		if c := byID[n.PersonID]; c != nil {
+			c.Notices = append(c.Notices, n)
+		}
+	}
+	latest := make(map[string]*Reception, len(in.Receptions))
+	for i := range in.Receptions {
+		r := &in.Receptions[i]
+		if r.Deleted {
+			continue
+		}
+		if old, ok := latest[r.PersonID]; !ok || old.SessionDate.Before(r.SessionDate) ||
+			old.SessionDate == r.SessionDate && old.ID < r.ID {
+			latest[r.PersonID] = r
+		}
+	}
+	for id, r := range latest {
+		if c := byID[id]; c != nil {
+			c.SetReception(r.ID, r.SessionDate, r.FileOpenedOn)
+		}
+	}
+	return cases
+}
+
 // Worklist computes everything due or overdue on today, sorted by due date
 // (then kind, then person). cal gives the working days (nil: Monday–Friday);
 // cadence gives the days between visits per group (nil: DefaultVisitCadence).
 func Worklist(in WorklistInput, today Date, cal *Calendar, cadence map[Group]int) []WorkItem {
+	return WorklistOf(in.Cases(), today, cal, cadence)
+}
+
+// WorklistOf is Worklist over prepared cases; it reads them and does not
+// change them, so several calls may share the same cases.
+func WorklistOf(cases []*WorkCase, today Date, cal *Calendar, cadence map[Group]int) []WorkItem {
 	cal = svCalendar(cal)
 	if cadence == nil {
 		cadence = DefaultVisitCadence
 	}
-	w := worklist{today: today, cal: cal}
-	people := make(map[string]*Person, len(in.People))
-	for i := range in.People {
-		people[in.People[i].ID] = &in.People[i]
-	}
-	recByPerson := make(map[string]*Reception, len(in.Receptions))
-	for i := range in.Receptions {
-		r := &in.Receptions[i]
-		if old, ok := recByPerson[r.PersonID]; !ok || old.SessionDate.Before(r.SessionDate) {
-			recByPerson[r.PersonID] = r
-		}
-	}
-	for _, n := range in.Notices {
-		if p := people[n.PersonID]; p != nil && p.Status == StatusExpected && !n.Deleted {
-			w.notice(n, p)
-		}
-	}
+	w := worklist{today: today, todayN: dayNumber(today), cal: cal, cadence: cadenceTable(cadence),
+		expHorizon: today.AddDays(ExpungementHorizonDays), loanHorizon: today.AddDays(LoanWindowHorizonDays)}
 	y, q := QuarterOf(today)
 	qStart := QuarterFirstDay(y, q)
+	qLabel := QuarterLabel(y, q)
 	py, pq := PreviousQuarter(y, q)
 	prevLabel := QuarterLabel(py, pq)
-	for i := range in.People {
-		p := &in.People[i]
-		if p.Status != StatusManaged || p.Deleted {
+	reportDue := qStart.AddDays(QuarterlyReportDays - 1)
+	reportFrom := qStart.AddDays(-ReportEarlyDays)
+	classDue := qStart.AddMonths(1).AddDays(-1)
+	for _, c := range cases {
+		switch c.Status {
+		case StatusExpected:
+			for _, n := range c.Notices {
+				if !n.Deleted {
+					w.notice(n, c)
+				}
+			}
+			continue
+		case StatusManaged:
+		default:
 			continue
 		}
-		rec := recByPerson[p.ID]
-		mentor := in.ActiveMentor[p.ID]
-		since := managedSince(p, rec)
-		if rec != nil {
-			w.reception(*rec, p, mentor)
+		if c.ReceptionID != "" {
+			w.reception(c)
 		}
-		w.visit(p, mentor, since, in.LastVisit[p.ID], cadence)
-		if mentor != "" && p.Group != GroupD && !since.IsZero() && since.Before(qStart) {
-			w.quarterlyReport(p, mentor, qStart, QuarterLabel(y, q), in.LastReport[p.ID])
+		w.visit(c)
+		current := !c.Since.IsZero() && c.Since.Before(qStart) && c.Group != GroupD
+		if current && c.Mentor != "" && (c.LastReport.IsZero() || c.LastReport.Before(reportFrom)) {
+			w.add(WorkItem{Kind: WorkQuarterlyReport, PersonID: c.ID, MentorID: c.Mentor,
+				Due: reportDue, Rule: "worklist.rule.quarterly_report"}, "Name", c.Name, "Quarter", qLabel)
 		}
-		if !since.IsZero() && since.Before(qStart) && p.Group != GroupD && in.LatestQuarter[p.ID] < prevLabel {
-			w.add(WorkItem{Kind: WorkClassification, PersonID: p.ID, MentorID: mentor,
-				Due: qStart.AddMonths(1).AddDays(-1), Rule: "worklist.rule.classification"},
-				"Name", p.FullName, "Quarter", prevLabel)
+		if current && c.LatestQuarter < prevLabel {
+			w.add(WorkItem{Kind: WorkClassification, PersonID: c.ID, MentorID: c.Mentor,
+				Due: classDue, Rule: "worklist.rule.classification"},
+				"Name", c.Name, "Quarter", prevLabel)
 		}
-		w.legal(p, mentor)
+		w.legal(c)
 	}
 	if today.Day <= LoanListDay {
 		w.add(WorkItem{Kind: WorkLoanList, Due: D(today.Year, today.Month, LoanListDay), Rule: "worklist.rule.loan_list"},
 			"Month", fmt.Sprintf("%02d/%04d", int(today.Month), today.Year))
 	}
-	order := make(map[string]int, len(WorkKinds))
-	for i, k := range WorkKinds {
-		order[k] = i
-	}
-	sort.Slice(w.items, func(i, j int) bool {
-		a, b := &w.items[i], &w.items[j]
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c < 0
-		}
-		if a.Kind != b.Kind {
-			return order[a.Kind] < order[b.Kind]
-		}
-		return a.PersonID < b.PersonID
-	})
+	sortItems(w.items)
 	return w.items
 }
 
-// managedSince is when management started: the reception session, else the
-// return or report date.
-func managedSince(p *Person, rec *Reception) Date {
-	if rec != nil && !rec.SessionDate.IsZero() {
-		return rec.SessionDate
+// kindOrder is the position of each kind in WorkKinds.
+var kindOrder = func() map[string]int {
+	m := make(map[string]int, len(WorkKinds))
+	for i, k := range WorkKinds {
+		m[k] = i
 	}
-	if !p.ReturnedOn.IsZero() {
-		return p.ReturnedOn
+	return m
+}()
+
+// sortItems orders items by due date, kind, person, then record. It sorts
+// small keys rather than the items (a province worklist holds ~100,000).
+func sortItems(items []WorkItem) {
+	type key struct {
+		due  int32 // day number of Due
+		kind int32 // position in WorkKinds
+		idx  int32
 	}
-	return p.ReportedOn
+	keys := make([]key, len(items))
+	for i := range items {
+		keys[i] = key{int32(dayNumber(items[i].Due)), int32(kindOrder[items[i].Kind]), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
+		}
+		x, y := &items[a.idx], &items[b.idx]
+		if c := strings.Compare(x.PersonID, y.PersonID); c != 0 {
+			return c
+		}
+		return strings.Compare(x.RecordID, y.RecordID)
+	})
+	sorted := make([]WorkItem, len(items))
+	for i, k := range keys {
+		sorted[i] = items[k.idx]
+	}
+	copy(items, sorted)
+}
+
+// dayNumber is the number of days from 01/03/0000 to d in the proleptic
+// Gregorian calendar (zero dates give a fixed small number); differences
+// of day numbers are differences in days, without time.Time.
+func dayNumber(d Date) int {
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+		m += 12
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	doy := (153*(m-3)+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe
+}
+
+// dmy formats d as dd/mm/yyyy ("" for the zero date), like svDMY without fmt.
+func dmy(d Date) string {
+	if d.IsZero() || d.Year < 0 || d.Year > 9999 || d.Day < 0 || d.Day > 99 || d.Month < 0 || d.Month > 99 {
+		return svDMY(d)
+	}
+	b := [10]byte{byte('0' + d.Day/10), byte('0' + d.Day%10), '/', byte('0' + int(d.Month)/10), byte('0' + int(d.Month)%10), '/',
+		byte('0' + d.Year/1000), byte('0' + d.Year/100%10), byte('0' + d.Year/10%10), byte('0' + d.Year%10)}
+	return string(b[:])
+}
+
+// cadenceTable turns the cadence map into days per group; -1 means no
+// entry. People not classified yet use the B cadence unless the map has an
+// entry for "".
+func cadenceTable(m map[Group]int) map[Group]int {
+	t := make(map[Group]int, 5)
+	for _, g := range []Group{GroupA, GroupB, GroupC, GroupD, ""} {
+		d, ok := m[g]
+		if !ok && g == "" {
+			d = m[GroupB]
+		}
+		t[g] = d
+	}
+	for g, d := range m {
+		t[g] = d
+	}
+	return t
 }
 
 type worklist struct {
-	today Date
-	cal   *Calendar
-	items []WorkItem
+	today       Date
+	todayN      int // dayNumber(today)
+	cal         *Calendar
+	cadence     map[Group]int
+	expHorizon  Date // today + ExpungementHorizonDays
+	loanHorizon Date // today + LoanWindowHorizonDays
+	items       []WorkItem
 }
 
-// add appends an item, computing Overdue and the common arguments.
+// add appends an item, computing Overdue and the common arguments; kv are
+// pairs of a string key and a value.
 func (w *worklist) add(it WorkItem, kv ...any) {
 	it.Overdue = it.Due.Before(w.today)
 	it.Args = make(map[string]any, len(kv)/2+2)
 	for i := 0; i+1 < len(kv); i += 2 {
-		it.Args[fmt.Sprint(kv[i])] = kv[i+1]
+		k, ok := kv[i].(string)
+		if !ok {
+			k = fmt.Sprint(kv[i])
+		}
+		it.Args[k] = kv[i+1]
 	}
-	it.Args["Due"] = svDMY(it.Due)
-	days := w.today.DaysUntil(it.Due)
+	it.Args["Due"] = dmy(it.Due)
+	days := dayNumber(it.Due) - w.todayN
 	if days < 0 {
 		days = -days
 	}
@@ -183,88 +371,78 @@ func (w *worklist) add(it WorkItem, kv ...any) {
 	w.items = append(w.items, it)
 }
 
-func (w *worklist) notice(n Notice, p *Person) {
+func (w *worklist) notice(n Notice, c *WorkCase) {
 	if n.AddressCheck == AddressPending {
-		w.add(WorkItem{Kind: WorkAddressCheck, PersonID: p.ID, RecordID: n.ID,
-			Due: n.AddressCheckDue(w.cal), Rule: "worklist.rule.address_check"}, "Name", p.FullName)
+		w.add(WorkItem{Kind: WorkAddressCheck, PersonID: c.ID, RecordID: n.ID,
+			Due: n.AddressCheckDue(w.cal), Rule: "worklist.rule.address_check"}, "Name", c.Name)
 	}
 	if n.NeedsSenderAnswer() {
-		w.add(WorkItem{Kind: WorkSenderAnswer, PersonID: p.ID, RecordID: n.ID,
+		w.add(WorkItem{Kind: WorkSenderAnswer, PersonID: c.ID, RecordID: n.ID,
 			Due: w.cal.AddWorkingDays(n.AddressCheckedOn, AddressCheckWorkingDays), Rule: "worklist.rule.sender_answer"},
-			"Name", p.FullName, "Sender", n.Sender)
+			"Name", c.Name, "Sender", n.Sender)
 	}
 	dl := n.ReportDeadline()
 	if dl.IsZero() || !w.today.After(dl) || !n.UpwardReportOn.IsZero() {
 		return
 	}
 	if n.FamilyCheckedOn.IsZero() {
-		w.add(WorkItem{Kind: WorkNotReported, PersonID: p.ID, RecordID: n.ID, Due: dl,
-			Rule: "worklist.rule.not_reported"}, "Name", p.FullName)
+		w.add(WorkItem{Kind: WorkNotReported, PersonID: c.ID, RecordID: n.ID, Due: dl,
+			Rule: "worklist.rule.not_reported"}, "Name", c.Name)
 	} else {
-		w.add(WorkItem{Kind: WorkUpwardReport, PersonID: p.ID, RecordID: n.ID, Due: dl,
-			Rule: "worklist.rule.upward_report"}, "Name", p.FullName)
+		w.add(WorkItem{Kind: WorkUpwardReport, PersonID: c.ID, RecordID: n.ID, Due: dl,
+			Rule: "worklist.rule.upward_report"}, "Name", c.Name)
 	}
 }
 
-func (w *worklist) reception(r Reception, p *Person, mentor string) {
-	if mentor == "" {
-		w.add(WorkItem{Kind: WorkMentorDecision, PersonID: p.ID, RecordID: r.ID,
-			Due: r.MentorDecisionDue(w.cal), Rule: "worklist.rule.mentor_decision"}, "Name", p.FullName)
+func (w *worklist) reception(c *WorkCase) {
+	if c.Mentor != "" && !c.FileOpenedOn.IsZero() {
+		return
+	}
+	r := Reception{Meta: Meta{ID: c.ReceptionID}, PersonID: c.ID, SessionDate: c.SessionDate, FileOpenedOn: c.FileOpenedOn}
+	if c.Mentor == "" {
+		w.add(WorkItem{Kind: WorkMentorDecision, PersonID: c.ID, RecordID: r.ID,
+			Due: r.MentorDecisionDue(w.cal), Rule: "worklist.rule.mentor_decision"}, "Name", c.Name)
 	}
 	if r.FileOpenedOn.IsZero() {
-		w.add(WorkItem{Kind: WorkFileOpen, PersonID: p.ID, MentorID: mentor, RecordID: r.ID,
-			Due: r.FileDue(w.cal), Rule: "worklist.rule.file_open"}, "Name", p.FullName)
+		w.add(WorkItem{Kind: WorkFileOpen, PersonID: c.ID, MentorID: c.Mentor, RecordID: r.ID,
+			Due: r.FileDue(w.cal), Rule: "worklist.rule.file_open"}, "Name", c.Name)
 	}
 }
 
-func (w *worklist) visit(p *Person, mentor string, since, last Date, cadence map[Group]int) {
-	days, ok := cadence[p.Group]
-	if !ok && p.Group == "" {
-		days = cadence[GroupB]
-	}
-	base := last
+func (w *worklist) visit(c *WorkCase) {
+	days := w.cadence[c.Group]
+	base := c.LastVisit
 	if base.IsZero() {
-		base = since
+		base = c.Since
 	}
 	if days <= 0 || base.IsZero() {
+		return
+	}
+	// base + days <= today, without date arithmetic for the many people
+	// visited recently: a visit within the last `days` days is never due.
+	if base.Year == w.today.Year && base.Month == w.today.Month && base.Day+days > w.today.Day {
 		return
 	}
 	due := base.AddDays(days)
 	if due.After(w.today) {
 		return
 	}
-	w.add(WorkItem{Kind: WorkVisitOverdue, PersonID: p.ID, MentorID: mentor, Due: due,
-		Rule: "worklist.rule.visit_overdue"}, "Name", p.FullName, "Group", string(p.Group),
-		"Cadence", days, "Last", svDMY(last))
+	w.add(WorkItem{Kind: WorkVisitOverdue, PersonID: c.ID, MentorID: c.Mentor, Due: due,
+		Rule: "worklist.rule.visit_overdue"}, "Name", c.Name, "Group", string(c.Group),
+		"Cadence", days, "Last", dmy(c.LastVisit))
 }
 
-func (w *worklist) quarterlyReport(p *Person, mentor string, qStart Date, label string, last Date) {
-	if !last.IsZero() && !last.Before(qStart.AddDays(-ReportEarlyDays)) {
-		return // reported for this quarter
-	}
-	w.add(WorkItem{Kind: WorkQuarterlyReport, PersonID: p.ID, MentorID: mentor,
-		Due: qStart.AddDays(QuarterlyReportDays - 1), Rule: "worklist.rule.quarterly_report"},
-		"Name", p.FullName, "Quarter", label)
-}
-
-func (w *worklist) legal(p *Person, mentor string) {
-	// The shortest waiting period is 6 months (BLHS Art. 107): skip the
-	// computation for people who cannot be near their date yet.
-	if p.ExpungedOn.IsZero() && !p.CompletedOn.IsZero() &&
-		!p.CompletedOn.AddMonths(6).After(w.today.AddDays(ExpungementHorizonDays)) {
-		e := ComputeExpungement(*p)
-		if !e.NoRecord && !e.EligibleOn.IsZero() && !e.EligibleOn.After(w.today.AddDays(ExpungementHorizonDays)) {
-			rule := "worklist.rule.expungement_automatic"
-			if e.Method == ExpungeCourt {
-				rule = "worklist.rule.expungement_court"
-			}
-			w.add(WorkItem{Kind: WorkExpungement, PersonID: p.ID, MentorID: mentor, Due: e.EligibleOn, Rule: rule},
-				"Name", p.FullName)
+func (w *worklist) legal(c *WorkCase) {
+	if !c.ExpungeOn.IsZero() && !c.ExpungeOn.After(w.expHorizon) {
+		rule := "worklist.rule.expungement_automatic"
+		if c.ExpungeMethod == ExpungeCourt {
+			rule = "worklist.rule.expungement_court"
 		}
+		w.add(WorkItem{Kind: WorkExpungement, PersonID: c.ID, MentorID: c.Mentor, Due: c.ExpungeOn, Rule: rule},
+			"Name", c.Name)
 	}
-	if end := LoanWindowEnd(*p); !end.IsZero() && !end.Before(w.today) &&
-		!end.After(w.today.AddDays(LoanWindowHorizonDays)) {
-		w.add(WorkItem{Kind: WorkLoanWindow, PersonID: p.ID, MentorID: mentor, Due: end,
-			Rule: "worklist.rule.loan_window"}, "Name", p.FullName)
+	if end := c.LoanWindowEnd; !end.IsZero() && !end.Before(w.today) && !end.After(w.loanHorizon) {
+		w.add(WorkItem{Kind: WorkLoanWindow, PersonID: c.ID, MentorID: c.Mentor, Due: end,
+			Rule: "worklist.rule.loan_window"}, "Name", c.Name)
 	}
 }

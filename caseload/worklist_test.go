@@ -166,3 +166,91 @@ func TestWorklistCadenceSetting(t *testing.T) {
 		t.Errorf("A every 7 days: %v", k)
 	}
 }
+
+// TestWorklistCases: the latest reception wins and starts management; a
+// deleted person produces nothing; WorklistOf over the cases gives the
+// same items as Worklist; two notices with the same due date are ordered
+// by record id.
+func TestWorklistCases(t *testing.T) {
+	p := wlPerson("p", StatusManaged, GroupB)
+	p.ReturnedOn = D(2026, 1, 5)
+	gone := wlPerson("gone", StatusExpected, "")
+	gone.Deleted = true
+	twice := wlPerson("twice", StatusExpected, "")
+	in := WorklistInput{
+		People: []Person{p, gone, twice},
+		Receptions: []Reception{
+			{Meta: Meta{ID: "old"}, PersonID: "p", SessionDate: D(2026, 1, 6), FileOpenedOn: D(2026, 1, 7)},
+			{Meta: Meta{ID: "new"}, PersonID: "p", SessionDate: D(2026, 5, 4)},
+			{Meta: Meta{ID: "del", Deleted: true}, PersonID: "p", SessionDate: D(2026, 6, 1)},
+		},
+		Notices: []Notice{
+			{Meta: Meta{ID: "n-gone"}, PersonID: "gone", NoticeDate: D(2026, 5, 4), ExpectedRelease: D(2026, 7, 4)},
+			{Meta: Meta{ID: "n-b"}, PersonID: "twice", NoticeDate: D(2026, 5, 4), ExpectedRelease: D(2026, 7, 4)},
+			{Meta: Meta{ID: "n-a"}, PersonID: "twice", NoticeDate: D(2026, 5, 4), ExpectedRelease: D(2026, 7, 4)},
+		},
+	}
+	cases := in.Cases()
+	if cases[0].ReceptionID != "new" || cases[0].Since != D(2026, 5, 4) {
+		t.Fatalf("latest reception: %+v", cases[0])
+	}
+	today := D(2026, 5, 20)
+	items := Worklist(in, today, nil, nil)
+	if got := find(items, WorkFileOpen); strings.Join(got, ",") != "p:2026-05-11:true" {
+		t.Errorf("file due from the latest session (5 WD from 04/05/2026): %v", got)
+	}
+	if got := find(items, WorkVisitOverdue); len(got) != 0 {
+		t.Errorf("B cadence runs from the latest session 04/05, not the return: %v", got)
+	}
+	var order []string
+	for _, it := range items {
+		if it.PersonID == "gone" {
+			t.Errorf("deleted person has an item: %+v", it)
+		}
+		if it.Kind == WorkAddressCheck {
+			order = append(order, it.RecordID)
+		}
+	}
+	if strings.Join(order, ",") != "n-a,n-b" {
+		t.Errorf("address checks ordered %v, want by record id", order)
+	}
+	if again := WorklistOf(cases, today, nil, nil); fmt.Sprint(again) != fmt.Sprint(items) {
+		t.Errorf("WorklistOf differs from Worklist:\n%v\n%v", again, items)
+	}
+}
+
+// TestNewWorkCaseLegal: the legal dates are computed once, without a day.
+func TestNewWorkCaseLegal(t *testing.T) {
+	p := wlPerson("p", StatusManaged, GroupA)
+	p.CompletedOn, p.SentenceKind, p.SentenceMonths = D(2024, 3, 10), SentencePrison, 24
+	p.CivilObligations.None = true
+	c := NewWorkCase(&p)
+	if c.ExpungeOn != D(2026, 3, 10) || c.ExpungeMethod != ExpungeAutomatic || c.LoanWindowEnd != D(2029, 3, 10) {
+		t.Errorf("prison 24 months completed 10/03/2024 (BLHS Art. 70(2)(b)): %+v", c)
+	}
+	p.ExpungedOn = D(2026, 4, 1)
+	if c := NewWorkCase(&p); !c.ExpungeOn.IsZero() {
+		t.Errorf("already expunged: %v", c.ExpungeOn)
+	}
+	p.ExpungedOn, p.Negligent, p.OffenseSeverity = Date{}, true, SeverityLessSerious // Art. 69(2): no record
+	if c := NewWorkCase(&p); !c.ExpungeOn.IsZero() {
+		t.Errorf("no record to expunge: %v", c.ExpungeOn)
+	}
+}
+
+// TestDayNumberAndDMY checks the fast date helpers against time.Time and fmt.
+func TestDayNumberAndDMY(t *testing.T) {
+	base := D(1899, 12, 25)
+	for i := 0; i < 60000; i += 7 {
+		d := base.AddDays(i)
+		if got, want := dayNumber(d)-dayNumber(base), base.DaysUntil(d); got != want {
+			t.Fatalf("dayNumber(%v) - dayNumber(%v) = %d, want %d", d, base, got, want)
+		}
+		if dmy(d) != svDMY(d) {
+			t.Fatalf("dmy(%v) = %q, want %q", d, dmy(d), svDMY(d))
+		}
+	}
+	if dmy(Date{}) != "" {
+		t.Errorf("dmy(zero) = %q", dmy(Date{}))
+	}
+}

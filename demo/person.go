@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
 	"hoanhap/caseload"
@@ -25,6 +26,8 @@ type generator struct {
 	l     *lists
 	today caseload.Date
 	home  entry // home province row of courts.txt
+
+	managed, expected int // persons of each status drawn so far (for the quotas)
 }
 
 func newGenerator(l *lists, r *rand.Rand, today caseload.Date) *generator {
@@ -35,7 +38,68 @@ func newGenerator(l *lists, r *rand.Rand, today caseload.Date) *generator {
 			g.home = e
 		}
 	}
+	rememberRefDate(r, today)
 	return g
+}
+
+// Quotas of special cases, one every so many persons of a status, so that
+// every ward shows them whatever the seed.
+const (
+	recentEvery      = 45 // managed: returned in the last days (mentor and file still due)
+	loanWindowEvery  = 40 // managed: 5-year loan window closing within 90 days
+	expungeSoonEvery = 35 // managed: expungement date within the next 30 days
+	freshNoticeEvery = 8  // expected: notice received today or yesterday (address check due)
+	notReportedEvery = 20 // expected: released some days ago, has not reported
+	// expungementGraceDays is how long after the expungement date a
+	// managed person may still be managed: the ward ends management (HCD-11)
+	// soon after the date, so the worklist prompt is recent.
+	expungementGraceDays = 7
+	// maxRedraws bounds the redraws of a managed person whose expungement
+	// date passed long ago.
+	maxRedraws = 50
+)
+
+// special cases of person.
+type special int
+
+const (
+	ordinary special = iota
+	recentReturn
+	loanWindowClosing
+	expungementSoon
+	freshNotice
+	notReported
+)
+
+// refDates remembers the reference date of the latest generators, keyed by
+// their random source: the steps that run after Generate receive only the
+// source and date their records from the same day as the persons.
+var refDates struct {
+	sync.Mutex
+	keys  [16]*rand.Rand
+	dates [16]caseload.Date
+	next  int
+}
+
+func rememberRefDate(r *rand.Rand, d caseload.Date) {
+	refDates.Lock()
+	defer refDates.Unlock()
+	i := refDates.next % len(refDates.keys)
+	refDates.keys[i], refDates.dates[i] = r, d
+	refDates.next++
+}
+
+// refDate returns the reference date of the generator that uses r, or
+// today when r belongs to none.
+func refDate(r *rand.Rand) caseload.Date {
+	refDates.Lock()
+	defer refDates.Unlock()
+	for i, k := range refDates.keys {
+		if k == r && k != nil {
+			return refDates.dates[i]
+		}
+	}
+	return caseload.Today()
 }
 
 // chance reports true with probability p.
@@ -72,8 +136,69 @@ func minDate(a, b caseload.Date) caseload.Date {
 	return a
 }
 
-// person draws one made-up person with consistent dates.
+// person draws one made-up person with consistent dates. Managed persons
+// are those a ward still manages: their expungement date has not passed
+// (or is pending on obligations), else they are drawn again.
 func (g *generator) person() caseload.Person {
+	status := pickWeighted(g.r, caseload.Statuses, []float64{10, 75, 15})
+	kind := ordinary
+	switch status {
+	case caseload.StatusManaged:
+		g.managed++
+		switch {
+		case g.managed%recentEvery == recentEvery/2:
+			kind = recentReturn
+		case g.managed%loanWindowEvery == loanWindowEvery/4:
+			kind = loanWindowClosing
+		case g.managed%expungeSoonEvery == expungeSoonEvery*3/4:
+			kind = expungementSoon
+		}
+	case caseload.StatusExpected:
+		g.expected++
+		switch {
+		case g.expected%freshNoticeEvery == 1:
+			kind = freshNotice
+		case g.expected%notReportedEvery == notReportedEvery/2:
+			kind = notReported
+		}
+	}
+	limit := maxRedraws
+	if kind == loanWindowClosing || kind == expungementSoon {
+		limit *= 20 // only some sentences fit the dates
+	}
+	for try := 0; ; try++ {
+		p := g.draw(status, kind)
+		if status != caseload.StatusManaged || try >= limit || g.stillManaged(p, kind) {
+			return p
+		}
+	}
+}
+
+// stillManaged reports whether a ward would still manage p on the
+// reference date: a conviction that leaves no record only during the first
+// year, else an expungement date not passed more than a few days ago (the
+// worklist prompts from that date even while obligations are pending). A
+// loan-window case (returned 5 years ago) must also still owe its
+// obligations; an expungement-soon case must reach its date within the
+// worklist horizon, nothing pending.
+func (g *generator) stillManaged(p caseload.Person, kind special) bool {
+	x := caseload.ComputeExpungement(p)
+	switch {
+	case x.NoRecord:
+		return kind != loanWindowClosing && !p.CompletedOn.Before(g.today.AddDays(-365))
+	case kind == loanWindowClosing && !x.Pending:
+		return false
+	case kind == expungementSoon:
+		return !x.Pending && x.EligibleOn.After(g.today) &&
+			!x.EligibleOn.After(g.today.AddDays(caseload.ExpungementHorizonDays))
+	case x.EligibleOn.IsZero():
+		return true
+	}
+	return !x.EligibleOn.Before(g.today.AddDays(-expungementGraceDays))
+}
+
+// draw draws one person of the given status and special case.
+func (g *generator) draw(status caseload.Status, kind special) caseload.Person {
 	r := g.r
 	var p caseload.Person
 
@@ -91,11 +216,21 @@ func (g *generator) person() caseload.Person {
 	p.Ethnicity = g.l.ethnicities.pick(r).name
 
 	// Where the case stands decides the completion date.
-	p.Status = pickWeighted(r, caseload.Statuses, []float64{10, 75, 15})
-	switch p.Status {
-	case caseload.StatusExpected:
+	p.Status = status
+	switch {
+	case kind == freshNotice: // the notice comes 2 months before the release
+		p.CompletedOn = g.today.AddDays(-g.between(0, 1)).AddMonths(2)
+	case kind == notReported:
+		p.CompletedOn = g.today.AddDays(-g.between(3, 12))
+	case kind == recentReturn:
+		p.CompletedOn = g.today.AddDays(-g.between(0, 3))
+	case kind == loanWindowClosing:
+		p.CompletedOn = g.today.AddYears(-5).AddDays(g.between(1, 85))
+	case kind == expungementSoon: // the most common wait: 2 years (BLHS Art. 70(2)(b))
+		p.CompletedOn = g.today.AddYears(-2).AddDays(g.between(1, caseload.ExpungementHorizonDays))
+	case status == caseload.StatusExpected:
 		p.CompletedOn = g.today.AddDays(g.between(1, 60))
-	case caseload.StatusManaged:
+	case status == caseload.StatusManaged:
 		// Skewed to recent returns: the minimum of two uniform draws.
 		d := min(g.between(0, 5*365), g.between(0, 5*365))
 		p.CompletedOn = g.today.AddDays(-d)
@@ -181,6 +316,9 @@ func (g *generator) person() caseload.Person {
 	p.EmployedBefore = g.chance(0.55)
 
 	g.obligations(&p)
+	if kind == loanWindowClosing { // still owing: the record cannot be cleared yet
+		p.CivilObligations = caseload.CivilObligations{Amount: int64(g.between(5, 80)) * 1000000}
+	}
 	g.supplementary(&p)
 	g.management(&p)
 	return p

@@ -8,39 +8,24 @@ import (
 	"hoanhap/store"
 )
 
-// batchSize is how many persons go into one write transaction when the
-// store can save in batches.
+// batchSize is how many persons go into one write transaction: large
+// enough that an office-scale demo (100,000 persons) takes seconds, not
+// the minute one transaction per person takes, small enough that progress
+// moves and each transaction stays short.
 const batchSize = 2000
 
-// batchSaver is a store that saves many persons in one transaction
-// (validating each; all or nothing) and fills their ids in place. The demo
-// uses it when the store offers it, which makes an office-scale demo
-// (100,000 persons) much faster than one transaction per person.
-type batchSaver interface {
-	SavePeople(ctx context.Context, people []caseload.Person) error
-}
-
-// savePeople saves the generated persons in order; on return people hold
-// the stored records (ids and sync fields filled).
+// savePeople saves the generated persons in order, batchSize at a time
+// (each batch validated and written all or nothing by store.SavePeople);
+// on return people hold the stored records (ids and sync fields filled).
+// progress, when set, is called after each batch.
 func savePeople(ctx context.Context, st *store.Store, people []caseload.Person, progress func(done, total int)) error {
-	if b, ok := any(st).(batchSaver); ok {
-		for start := 0; start < len(people); start += batchSize {
-			end := min(start+batchSize, len(people))
-			if err := b.SavePeople(ctx, people[start:end]); err != nil {
-				return fmt.Errorf("demo: save persons: %w", err)
-			}
-			if progress != nil {
-				progress(end, len(people))
-			}
-		}
-		return nil
-	}
-	for i := range people {
-		if err := st.SavePerson(ctx, &people[i]); err != nil {
-			return fmt.Errorf("demo: save %s: %w", people[i].FullName, err)
+	for start := 0; start < len(people); start += batchSize {
+		end := min(start+batchSize, len(people))
+		if err := st.SavePeople(ctx, people[start:end]); err != nil {
+			return fmt.Errorf("demo: save persons %d-%d: %w", start+1, end, err)
 		}
 		if progress != nil {
-			progress(i+1, len(people))
+			progress(end, len(people))
 		}
 	}
 	return nil

@@ -23,7 +23,6 @@ var (
 	}
 	demoEmployers  = []string{"Công ty TNHH May mặc Hòa Bình", "Hợp tác xã Rau sạch Đồng Xanh", "Xưởng mộc Phúc Lâm", "Garage ô tô Minh Khang", "Cơ sở xây dựng Thành Đạt", "Quán cơm Bà Tư"}
 	demoProviders  = []string{"Công an phường", "Hội Liên hiệp Phụ nữ phường", "Đoàn Thanh niên phường", "Hội Cựu chiến binh phường", "Trung tâm Dịch vụ việc làm tỉnh", "Trung tâm Trợ giúp pháp lý nhà nước"}
-	demoMembers    = []string{"Nguyễn Thị Lan", "Trần Văn Hải", "Lê Thị Mai", "Phạm Văn Tuấn", "Hoàng Thị Thu", "Vũ Văn Bình", "Đặng Thị Hoa", "Bùi Văn Nam", "Đỗ Thị Hằng", "Ngô Văn Sơn", "Dương Thị Yến", "Lý Văn Đức"}
 	demoMemberOrgs = []string{"Hội Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Mặt trận Tổ quốc", "Công an phường", "Tổ dân phố", "Hội Nông dân"}
 )
 
@@ -144,7 +143,12 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 		return fmt.Errorf("support demo: business loan: %w", err)
 	}
 
-	// Models.
+	// Models, with members whose names are all different (and differ from
+	// the returnees' names).
+	names, err := newMemberNames(r, people)
+	if err != nil {
+		return fmt.Errorf("support demo: member names: %w", err)
+	}
 	models := []struct {
 		m       caseload.Model
 		members int
@@ -174,10 +178,7 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			case j <= 2:
 				role = caseload.RoleViceChair
 			}
-			name := demoMembers[(j+mi*3)%len(demoMembers)]
-			if j >= len(demoMembers) {
-				name = fmt.Sprintf("%s (%d)", name, j/len(demoMembers)+1)
-			}
+			name := names.next()
 			mm := caseload.ModelMember{ModelID: m.ID, Name: name, Role: role, Organisation: demoMemberOrgs[j%len(demoMemberOrgs)],
 				Phone: fmt.Sprintf("09%08d", r.IntN(100_000_000))}
 			if err := st.SaveModelMember(ctx, &mm); err != nil {
@@ -228,4 +229,43 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 		}
 	}
 	return nil
+}
+
+// memberNames draws realistic Vietnamese full names, never the same twice.
+type memberNames struct {
+	l    *lists
+	r    *rand.Rand
+	used map[string]bool
+}
+
+// newMemberNames reads the name lists; the names of people are taken as
+// used already.
+func newMemberNames(r *rand.Rand, people []caseload.Person) (*memberNames, error) {
+	l, err := loadLists()
+	if err != nil {
+		return nil, err
+	}
+	n := &memberNames{l: l, r: r, used: make(map[string]bool, len(people))}
+	for _, p := range people {
+		n.used[p.FullName] = true
+	}
+	return n, nil
+}
+
+// next returns a name not returned before: a woman or a man with equal
+// chance, family + middle + given name drawn from the weighted lists.
+func (n *memberNames) next() string {
+	for {
+		family := n.l.family.pick(n.r).name
+		var name string
+		if n.r.IntN(2) == 0 {
+			name = family + " " + n.l.femaleMiddle.pick(n.r).name + " " + n.l.femaleGiven.pick(n.r).name
+		} else {
+			name = family + " " + n.l.maleMiddle.pick(n.r).name + " " + n.l.maleGiven.pick(n.r).name
+		}
+		if !n.used[name] {
+			n.used[name] = true
+			return name
+		}
+	}
 }

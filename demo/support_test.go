@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"hoanhap/caseload"
@@ -35,6 +36,23 @@ func TestSupportStepFillsTheWard(t *testing.T) {
 	}
 	if active < 3 || !has36 {
 		t.Errorf("models: %d active, one with 36 members: %v", active, has36)
+	}
+	// Member names are realistic and all different: no "Bùi Văn Nam (2)".
+	seen := map[string]bool{}
+	for _, m := range models {
+		members, err := st.ModelMembers(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mm := range members {
+			if seen[mm.Name] || strings.ContainsAny(mm.Name, "()0123456789") || len(strings.Fields(mm.Name)) < 3 {
+				t.Errorf("member name %q repeated or not a real name", mm.Name)
+			}
+			seen[mm.Name] = true
+		}
+	}
+	if len(seen) < 36 {
+		t.Errorf("only %d member names", len(seen))
 	}
 	biz, _ := st.Businesses(ctx)
 	if len(biz) < 2 {

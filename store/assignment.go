@@ -36,7 +36,7 @@ func scanAssignment(r rowScanner) (caseload.Assignment, error) {
 // 10); the mentor must be active (ErrMentorInactive). Concurrent attempts
 // for the same person: one wins, the others get ErrActiveMentor.
 func (s *Store) Assign(ctx context.Context, a *caseload.Assignment) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: assign: %w", err)
 	}
 	q := *a
@@ -56,7 +56,7 @@ func (s *Store) Assign(ctx context.Context, a *caseload.Assignment) error {
 // Reassign closes the person's active assignment (to = next.From, with the
 // reason and handover note) and opens next, in one transaction.
 func (s *Store) Reassign(ctx context.Context, personID string, next *caseload.Assignment, reason, handover string) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: reassign: %w", err)
 	}
 	q := *next
@@ -86,7 +86,7 @@ func (s *Store) Reassign(ctx context.Context, personID string, next *caseload.As
 
 // EndAssignment closes the person's active assignment on to with reason.
 func (s *Store) EndAssignment(ctx context.Context, personID string, to caseload.Date, reason string) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: end assignment: %w", err)
 	}
 	if to.IsZero() || strings.TrimSpace(reason) == "" {

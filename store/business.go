@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"hoanhap/caseload"
 )
@@ -22,6 +23,9 @@ var businessTable = supTable[caseload.Business]{
 // SaveBusiness normalises and validates a partner business, then inserts
 // or updates it with its audit row.
 func (s *Store) SaveBusiness(ctx context.Context, rec *caseload.Business) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save business: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -41,6 +45,9 @@ func (s *Store) Business(ctx context.Context, id string) (caseload.Business, err
 
 // DeleteBusiness marks a business deleted.
 func (s *Store) DeleteBusiness(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete business: %w", err)
+	}
 	return supDelete(ctx, s, businessTable, id)
 }
 

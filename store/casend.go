@@ -61,7 +61,7 @@ func scanCaseEnd(r rowScanner) (caseload.CaseEnd, error) {
 // the end, sets the person's status to ended with the reason and decision
 // (HCD-11) and closes the active assignment, in one transaction.
 func (s *Store) EndCase(ctx context.Context, c *caseload.CaseEnd) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: end case: %w", err)
 	}
 	q := *c

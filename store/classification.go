@@ -30,7 +30,7 @@ func scanClassification(r rowScanner) (caseload.Classification, error) {
 // person's current group, in one transaction. By defaults to the current
 // actor. The person must be managed.
 func (s *Store) Classify(ctx context.Context, c *caseload.Classification) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: classify: %w", err)
 	}
 	q := *c

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"database/sql"
 
 	"hoanhap/caseload"
@@ -23,6 +24,9 @@ var exemplaryTable = supTable[caseload.Exemplary]{
 // SaveExemplary normalises and validates the recognition of an exemplary
 // person (gương hoàn lương), then inserts or updates it with its audit row.
 func (s *Store) SaveExemplary(ctx context.Context, rec *caseload.Exemplary) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save exemplary: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -44,6 +48,9 @@ func (s *Store) Exemplary(ctx context.Context, id string) (caseload.Exemplary, e
 
 // DeleteExemplary marks a record deleted.
 func (s *Store) DeleteExemplary(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete exemplary: %w", err)
+	}
 	return supDelete(ctx, s, exemplaryTable, id)
 }
 

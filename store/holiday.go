@@ -49,6 +49,9 @@ func (s *Store) Holidays(ctx context.Context) ([]caseload.Holiday, error) {
 // default, or "work"); the change is audited and survives later updates of
 // the built-in table. Invalid input gives a *caseload.ValidationError.
 func (s *Store) SetHoliday(ctx context.Context, h caseload.Holiday) error {
+	if err := s.requireWrite(writeSettings); err != nil {
+		return fmt.Errorf("store: set holiday: %w", err)
+	}
 	h.Name = strings.TrimSpace(norm.NFC.String(h.Name))
 	if h.Kind == "" {
 		h.Kind = caseload.HolidayOff
@@ -87,6 +90,9 @@ func (s *Store) SetHoliday(ctx context.Context, h caseload.Holiday) error {
 // DeleteHoliday removes the holiday of day d (a built-in one stays removed
 // when the built-in table is seeded again). ErrNotFound if there is none.
 func (s *Store) DeleteHoliday(ctx context.Context, d caseload.Date) error {
+	if err := s.requireWrite(writeSettings); err != nil {
+		return fmt.Errorf("store: delete holiday: %w", err)
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		old, found, err := holidayTx(ctx, tx, d)
 		if err != nil {

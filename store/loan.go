@@ -35,6 +35,9 @@ var loanTable = supTable[caseload.Loan]{
 // QĐ 22/2023 are returned by LoanWarnings, never silently accepted by the
 // UI. The borrower must exist.
 func (s *Store) SaveLoan(ctx context.Context, rec *caseload.Loan) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save loan: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if q.BorrowerKind == caseload.BorrowerPerson {
@@ -64,6 +67,9 @@ func (s *Store) Loan(ctx context.Context, id string) (caseload.Loan, error) {
 
 // DeleteLoan marks a loan deleted.
 func (s *Store) DeleteLoan(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete loan: %w", err)
+	}
 	return supDelete(ctx, s, loanTable, id)
 }
 
@@ -201,6 +207,9 @@ func (s *Store) Mau01List(ctx context.Context, listDate caseload.Date) ([]caselo
 // loans (the list was sent to the bank), one audited update each, in one
 // transaction per loan.
 func (s *Store) MarkMau01Sent(ctx context.Context, listDate caseload.Date, loanIDs []string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: mark mau 01 sent: %w", err)
+	}
 	for _, id := range loanIDs {
 		l, err := s.Loan(ctx, id)
 		if err != nil {

@@ -31,7 +31,7 @@ func scanMentor(r rowScanner) (caseload.Mentor, error) {
 // its audit row in the same transaction. On success *m is the stored
 // record.
 func (s *Store) SaveMentor(ctx context.Context, m *caseload.Mentor) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: save mentor: %w", err)
 	}
 	q := *m

@@ -55,6 +55,9 @@ var linkTable = supTable[caseload.Link]{
 // SaveModel normalises and validates a reintegration model, then inserts
 // or updates it with its audit row.
 func (s *Store) SaveModel(ctx context.Context, rec *caseload.Model) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save model: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -74,6 +77,9 @@ func (s *Store) Model(ctx context.Context, id string) (caseload.Model, error) {
 
 // DeleteModel marks a model deleted.
 func (s *Store) DeleteModel(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete model: %w", err)
+	}
 	return supDelete(ctx, s, modelTable, id)
 }
 
@@ -125,6 +131,9 @@ func (s *Store) Models(ctx context.Context) ([]ModelRow, error) {
 // SaveModelMember normalises and validates a member, then inserts or
 // updates it with its audit row. The model must exist.
 func (s *Store) SaveModelMember(ctx context.Context, rec *caseload.ModelMember) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save model member: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -141,6 +150,9 @@ func (s *Store) SaveModelMember(ctx context.Context, rec *caseload.ModelMember) 
 
 // DeleteModelMember marks a member deleted.
 func (s *Store) DeleteModelMember(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete model member: %w", err)
+	}
 	return supDelete(ctx, s, memberTable, id)
 }
 
@@ -155,6 +167,9 @@ func (s *Store) ModelMembers(ctx context.Context, modelID string) ([]caseload.Mo
 // business, business → person), checks both ends exist and that the same
 // live link does not exist yet, then writes it with its audit row.
 func (s *Store) SaveLink(ctx context.Context, rec *caseload.Link) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save link: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -194,6 +209,9 @@ func (s *Store) SaveLink(ctx context.Context, rec *caseload.Link) error {
 
 // DeleteLink marks a link deleted (unlinks).
 func (s *Store) DeleteLink(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete link: %w", err)
+	}
 	return supDelete(ctx, s, linkTable, id)
 }
 
@@ -288,6 +306,9 @@ func (s *Store) ModelTypes(ctx context.Context) ([]string, error) {
 // SetModelTypes saves the editable list of model types (trimmed, NFC,
 // blank and duplicate entries dropped); the change is audited.
 func (s *Store) SetModelTypes(ctx context.Context, types []string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: set model types: %w", err)
+	}
 	clean := []string{}
 	seen := map[string]bool{}
 	for _, t := range types {

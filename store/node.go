@@ -36,6 +36,9 @@ func ensureNode(ctx context.Context, db *sql.DB) (Node, error) {
 // SetUnit names the unit this installation serves (e.g. "Phường Hòa Bình")
 // and its kind ("ward" or "office").
 func (s *Store) SetUnit(ctx context.Context, name, kind string) error {
+	if err := s.requireWrite(writeSettings); err != nil {
+		return fmt.Errorf("store: set unit: %w", err)
+	}
 	if kind == "" {
 		kind = "ward"
 	}

@@ -45,7 +45,7 @@ func noticeArgs(n *caseload.Notice) []any {
 // release date. Both are validated first; on success n.PersonID and both
 // records' sync fields are filled and the person is in the search index.
 func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.Person) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: add notice: %w", err)
 	}
 	qn, qp := *n, clonePerson(*p)
@@ -98,7 +98,7 @@ func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.P
 // AddNoticeFor records a prison notice about a person already in the
 // register (n.PersonID), who must not be ended; the person is unchanged.
 func (s *Store) AddNoticeFor(ctx context.Context, n *caseload.Notice) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: add notice: %w", err)
 	}
 	q := *n
@@ -138,7 +138,7 @@ func (s *Store) AddNoticeFor(ctx context.Context, n *caseload.Notice) error {
 // n.Ver must equal the stored version (else ErrConflict); the person and
 // sender fields cannot move to another person.
 func (s *Store) UpdateNotice(ctx context.Context, n *caseload.Notice) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: update notice: %w", err)
 	}
 	q := *n

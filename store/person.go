@@ -36,6 +36,9 @@ func (conflictError) MessageArgs() map[string]any { return nil }
 // fields) and the search index is updated; on any failure nothing is
 // written and neither p nor the index changes.
 func (s *Store) SavePerson(ctx context.Context, p *caseload.Person) error {
+	if err := s.requireWrite(writePersons); err != nil {
+		return fmt.Errorf("store: save person: %w", err)
+	}
 	q := clonePerson(*p)
 	caseload.Normalize(&q)
 	if err := caseload.ValidatePerson(q, caseload.Today()); err != nil {
@@ -98,6 +101,9 @@ func (s *Store) Person(ctx context.Context, id string) (caseload.Person, error) 
 // deleted=1, ver+1, new HLC), writes the audit row and removes the person
 // from the search index. ErrNotFound if there is no such live person.
 func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	if err := s.requireWrite(writePersons); err != nil {
+		return fmt.Errorf("store: delete person: %w", err)
+	}
 	idx := s.people
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()

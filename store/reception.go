@@ -49,7 +49,7 @@ func receptionArgs(r *caseload.Reception) []any {
 // exist and not be ended. The mentor decision (3 WD) and the file (5 WD)
 // deadlines follow from r.SessionDate (see caseload.Reception).
 func (s *Store) RecordReception(ctx context.Context, r *caseload.Reception) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: record reception: %w", err)
 	}
 	q := *r
@@ -94,7 +94,7 @@ func (s *Store) RecordReception(ctx context.Context, r *caseload.Reception) erro
 // HCD-01, or a checklist item done later). r.Ver must equal the stored
 // version (else ErrConflict); the person cannot change.
 func (s *Store) UpdateReception(ctx context.Context, r *caseload.Reception) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: update reception: %w", err)
 	}
 	q := *r

@@ -30,7 +30,7 @@ func scanRecidivism(r rowScanner) (caseload.Recidivism, error) {
 // When end is not nil, management ends in the same transaction with the
 // ground new_sentence (end.Reason is forced; its decision is required).
 func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *caseload.CaseEnd) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: add recidivism: %w", err)
 	}
 	q := *r

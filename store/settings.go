@@ -41,6 +41,13 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 // change. Setting "hamlets" must hold a JSON list of strings; prefer
 // SetHamletList.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	kind := writeSettings
+	if key == settingLanguage {
+		kind = writePreference // every user may choose the UI language
+	}
+	if err := s.requireWrite(kind); err != nil {
+		return fmt.Errorf("store: set setting %s: %w", key, err)
+	}
 	value = norm.NFC.String(value)
 	var hamlets []string
 	if key == settingHamlets {
@@ -117,6 +124,9 @@ func (s *Store) HamletList(ctx context.Context) ([]string, error) {
 // SetHamletList stores the configured hamlets: each trimmed and NFC,
 // blanks and repeats dropped, order kept.
 func (s *Store) SetHamletList(ctx context.Context, hamlets []string) error {
+	if err := s.requireWrite(writeSettings); err != nil {
+		return fmt.Errorf("store: set hamlets: %w", err)
+	}
 	clean := cleanHamlets(hamlets)
 	b, err := json.Marshal(clean)
 	if err != nil {

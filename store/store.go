@@ -19,6 +19,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the SQLite driver
+
+	"hoanhap/caseload"
 )
 
 // ErrNotFound is returned when a record does not exist (or is deleted).
@@ -32,7 +34,8 @@ type Store struct {
 	clock *Clock
 
 	mu    sync.RWMutex
-	actor string // who is writing: the logged-in user name, or "cli"
+	actor   string         // who is writing: the logged-in user name, or "cli"
+	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 
 	people *Index // in-memory person search index, kept current on writes
 }

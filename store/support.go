@@ -256,6 +256,9 @@ var supportTable = supTable[caseload.Support]{
 // (empty ID) or updates it (Ver must match, else ErrConflict), with its
 // audit row. The person must exist.
 func (s *Store) SaveSupport(ctx context.Context, rec *caseload.Support) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: save support: %w", err)
+	}
 	q := *rec
 	q.Normalize()
 	if err := q.Validate(); err != nil {
@@ -277,6 +280,9 @@ func (s *Store) Support(ctx context.Context, id string) (caseload.Support, error
 
 // DeleteSupport marks a support measure deleted.
 func (s *Store) DeleteSupport(ctx context.Context, id string) error {
+	if err := s.requireWrite(writeSupport); err != nil {
+		return fmt.Errorf("store: delete support: %w", err)
+	}
 	return supDelete(ctx, s, supportTable, id)
 }
 

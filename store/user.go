@@ -30,10 +30,6 @@ const (
 	argonSaltLen = 16
 )
 
-// sessions holds the logged-in user of each open store. The Store type
-// lives in a file of another owner, so the session is kept beside it.
-var sessions sync.Map // *Store -> caseload.User
-
 const userCols = metaCols + `, name, display_name, role, mentor_id, active`
 
 func scanUser(r rowScanner) (caseload.User, error) {
@@ -46,42 +42,32 @@ func scanUser(r rowScanner) (caseload.User, error) {
 	return u, err
 }
 
-// SetSession makes u the logged-in user: writes are attributed to u.Name,
-// a mentor may record visits only for their own people and a leader may
-// not write the supervision records.
+// SetSession makes u the logged-in user: writes are attributed to u.Name
+// and its role limits what it may write (see requireWrite): a leader
+// writes nothing, a mentor only visits of its own people.
 func (s *Store) SetSession(u caseload.User) {
-	sessions.Store(s, u)
-	s.SetActor(u.Name)
+	s.mu.Lock()
+	s.session = &u
+	s.actor = u.Name
+	s.mu.Unlock()
 }
 
 // Session returns the logged-in user, if any.
 func (s *Store) Session() (caseload.User, bool) {
-	v, ok := sessions.Load(s)
-	if !ok {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.session == nil {
 		return caseload.User{}, false
 	}
-	return v.(caseload.User), true
+	return *s.session, true
 }
 
 // ClearSession logs the user out (the CLI and tests run without a session:
 // full rights).
-func (s *Store) ClearSession() { sessions.Delete(s) }
-
-// svCanWrite returns ErrReadOnly when the logged-in user may not write.
-func (s *Store) svCanWrite() error {
-	if u, ok := s.Session(); ok && !u.Role.CanWrite() {
-		return ErrReadOnly
-	}
-	return nil
-}
-
-// svAdminOnly returns ErrReadOnly unless there is no session (CLI, first
-// start) or the session is an admin.
-func (s *Store) svAdminOnly() error {
-	if u, ok := s.Session(); ok && u.Role != caseload.RoleAdmin {
-		return ErrReadOnly
-	}
-	return nil
+func (s *Store) ClearSession() {
+	s.mu.Lock()
+	s.session = nil
+	s.mu.Unlock()
 }
 
 // HasUsers reports whether any active user exists (no users: the app starts
@@ -97,7 +83,7 @@ func (s *Store) HasUsers(ctx context.Context) (bool, error) {
 // CreateUser adds a user with an argon2id password hash. Mentor users must
 // point to an existing mentor. ErrUserExists when the name is taken.
 func (s *Store) CreateUser(ctx context.Context, u *caseload.User, password string) error {
-	if err := s.svAdminOnly(); err != nil {
+	if err := s.requireWrite(writeUsers); err != nil {
 		return fmt.Errorf("store: create user: %w", err)
 	}
 	q := *u
@@ -139,7 +125,7 @@ func (s *Store) CreateUser(ctx context.Context, u *caseload.User, password strin
 // a user (u.Ver must match, else ErrConflict). The name and password do
 // not change here.
 func (s *Store) UpdateUser(ctx context.Context, u *caseload.User) error {
-	if err := s.svAdminOnly(); err != nil {
+	if err := s.requireWrite(writeUsers); err != nil {
 		return fmt.Errorf("store: update user: %w", err)
 	}
 	q := *u

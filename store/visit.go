@@ -77,7 +77,7 @@ func (s *Store) CorrectVisit(ctx context.Context, oldID string, v *caseload.Visi
 }
 
 func (s *Store) insertVisit(ctx context.Context, q *caseload.Visit) error {
-	if err := s.svCanWrite(); err != nil {
+	if err := s.requireWrite(writeVisits); err != nil {
 		return err
 	}
 	sess, hasSession := s.Session()

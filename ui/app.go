@@ -43,6 +43,7 @@ type area struct {
 // returned window (or Show in tests).
 func New(a fyne.App, st *store.Store) *App {
 	ApplyFyneTranslations()
+	a.Settings().SetTheme(newOfficeTheme())
 	u := &App{fyne: a, st: st}
 	u.win = a.NewWindow(i18n.T("app.name"))
 	// Unikey/EVKey erase letters with a packet backspace that GLFW drops;
@@ -63,7 +64,7 @@ func New(a fyne.App, st *store.Store) *App {
 	u.nav = widget.NewList(
 		func() int { return len(u.areas) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Người chấp hành xong án phạt tù"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(u.longestAreaLabel()))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -71,7 +72,7 @@ func New(a fyne.App, st *store.Store) *App {
 			box.Objects[1].(*widget.Label).SetText(i18n.T(u.areas[id].key))
 		},
 	)
-	u.nav.OnSelected = func(id widget.ListItemID) { u.show(id) }
+	u.nav.OnSelected = func(id widget.ListItemID) { u.navigate(id) } // asks first when changes are unsaved (leave.go)
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.18
 	u.win.SetContent(split)
@@ -81,6 +82,17 @@ func New(a fyne.App, st *store.Store) *App {
 		u.nav.Select(1)
 	})
 	return u
+}
+
+// longestAreaLabel sizes the navigation to its longest entry.
+func (u *App) longestAreaLabel() string {
+	longest := ""
+	for _, a := range u.areas {
+		if t := i18n.T(a.key); len([]rune(t)) > len([]rune(longest)) {
+			longest = t
+		}
+	}
+	return longest
 }
 
 // Window returns the main window.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +39,17 @@ type classifyTab struct {
 
 // groupOption is the radio label of a group: "Nhóm A — definition".
 func groupOption(g caseload.Group) string {
-	return i18n.T("svui.group.name", "Group", string(g)) + " — " + i18n.T("svui.group.def."+string(g))
+	return i18n.T("svui.group.name", "Group", string(g))
+}
+
+// groupDefinitions is the wrapped text of the four definitions (TT 10/2024
+// Art. 12), shown beside the choice: radio labels do not wrap.
+func groupDefinitions() *widget.Label {
+	var lines []string
+	for _, g := range caseload.Groups {
+		lines = append(lines, "• "+groupOption(g)+": "+i18n.T("svui.group.def."+string(g)))
+	}
+	return wrapLabel(strings.Join(lines, "\n"))
 }
 
 func (u *App) newClassifyTab(personID string) *classifyTab {
@@ -64,7 +75,7 @@ func (u *App) newClassifyTab(personID string) *classifyTab {
 	rule.Importance = widget.LowImportance
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("svui.field.quarter"), t.Quarter),
-		widget.NewFormItem(i18n.T("svui.field.group"), t.Group),
+		widget.NewFormItem(i18n.T("svui.field.group"), container.NewVBox(t.Group, groupDefinitions())),
 		widget.NewFormItem(i18n.T("svui.field.reason"), t.Reason),
 	)
 	t.content = container.NewVScroll(container.NewVBox(t.Current, rule, form, container.NewHBox(t.Save), t.Status,

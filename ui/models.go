@@ -50,6 +50,9 @@ type modelsScreen struct {
 	PeopleList *widget.List
 	Partners   []store.LinkedBusiness
 	PartnerLbl *widget.Label
+	// DetailTabs holds the members, the people helped and the partner
+	// businesses of the selected model, one tab each with its count.
+	DetailTabs *container.AppTabs
 	selMember  int
 	selPerson  int
 
@@ -63,15 +66,15 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	s.Target = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Target.Wrapping = fyne.TextWrapWord
 	s.Search = newSearchBox(i18n.T("model.ui.search"), func(string) { s.filter() })
-	s.ModelTbl = supTable(supHeaders("model.field.name", "model.field.type", "model.field.status", "model.col.members", "model.col.people"),
-		[]float32{240, 150, 110, 80, 80},
-		func() int { return len(s.shownM) }, s.modelCell, s.selectModel)
+	modelHeads := supHeaders("model.col.name", "model.col.type", "model.field.status", "model.col.members")
+	modelWidths := []float32{150, 90, 92, 80}
+	s.ModelTbl = supTable(modelHeads, modelWidths, func() int { return len(s.shownM) }, s.modelCell, s.selectModel)
 
 	s.Info = widget.NewLabel("")
 	s.Info.Wrapping = fyne.TextWrapWord
-	s.MemberTbl = supTable(supHeaders("model.field.member_name", "model.field.role", "model.field.organisation", "model.field.phone"),
-		[]float32{200, 130, 180, 120},
-		func() int { return len(s.Members) }, s.memberCell, func(row int) { s.selMember = row })
+	memberHeads := supHeaders("model.col.member_name", "model.field.role", "model.field.organisation", "model.field.phone")
+	memberWidths := []float32{140, 117, 144, 104}
+	s.MemberTbl = supTable(memberHeads, memberWidths, func() int { return len(s.Members) }, s.memberCell, func(row int) { s.selMember = row })
 	s.PeopleList = widget.NewList(func() int { return len(s.People) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -109,21 +112,20 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	unlinkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), s.unlinkPerson)
 	linkBiz := widget.NewButtonWithIcon(i18n.T("model.ui.link_business"), theme.StorageIcon(), s.openLinkBusiness)
 
-	membersBox := container.NewBorder(
-		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.members"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addMember, editMember),
-		nil, nil, nil, s.MemberTbl)
-	peopleBox := container.NewBorder(
-		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.people"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), linkPerson, unlinkPerson),
-		nil, nil, nil, s.PeopleList)
-	partnersBox := container.NewVBox(
-		container.NewHBox(widget.NewLabelWithStyle(i18n.T("model.ui.partners"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), linkBiz),
-		s.PartnerLbl)
-	lower := container.NewVSplit(membersBox, container.NewBorder(nil, partnersBox, nil, nil, peopleBox))
-	lower.Offset = 0.55
-	s.detail = container.NewBorder(container.NewVBox(container.NewHBox(editModel), s.Info), nil, nil, nil, lower)
-	left := container.NewBorder(container.NewVBox(s.Search, newModel), nil, nil, nil, s.ModelTbl)
+	s.DetailTabs = container.NewAppTabs(
+		container.NewTabItem("",
+			container.NewBorder(container.NewHBox(addMember, editMember), nil, nil, nil,
+				supFill(s.MemberTbl, memberHeads, memberWidths, 0))),
+		container.NewTabItem("",
+			container.NewBorder(container.NewHBox(linkPerson, unlinkPerson), nil, nil, nil, s.PeopleList)),
+		container.NewTabItem("",
+			container.NewBorder(container.NewHBox(linkBiz), nil, nil, nil, container.NewVScroll(s.PartnerLbl))),
+	)
+	s.tabTitles(0, 0, 0)
+	s.detail = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(editModel), s.Info), nil, nil, nil, s.DetailTabs)
+	left := container.NewBorder(container.NewVBox(s.Search, newModel), nil, nil, nil, supFill(s.ModelTbl, modelHeads, modelWidths, 0))
 	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.45
+	split.Offset = 0.46
 
 	s.Biz = newBusinessesView(s)
 	s.Tabs = container.NewAppTabs(
@@ -186,6 +188,9 @@ func (s *modelsScreen) SelectModel(id string) {
 	for i, m := range s.shownM {
 		if m.ID == id {
 			s.ModelTbl.Select(widget.TableCellID{Row: i, Col: 0})
+			// Select scrolls the cell into view, and before the first
+			// layout that scrolls the name column out of sight.
+			s.ModelTbl.ScrollToLeading()
 			s.selectModel(i)
 			return
 		}
@@ -214,6 +219,7 @@ func (s *modelsScreen) showDetail() {
 		s.MemberTbl.Refresh()
 		s.PeopleList.Refresh()
 		s.PartnerLbl.SetText("")
+		s.tabTitles(0, 0, 0)
 		return
 	}
 	ctx := supCtx()
@@ -246,6 +252,19 @@ func (s *modelsScreen) showDetail() {
 		text = i18n.T("model.ui.partners_none")
 	}
 	s.PartnerLbl.SetText(text)
+	s.tabTitles(len(s.Members), len(s.People), len(s.Partners))
+}
+
+// tabTitles shows the counts in the detail tabs' titles.
+func (s *modelsScreen) tabTitles(members, people, partners int) {
+	for i, t := range []string{
+		i18n.T("model.ui.members_n", "Count", members),
+		i18n.T("model.ui.people_n", "Count", people),
+		i18n.T("model.ui.partners_n", "Count", partners),
+	} {
+		s.DetailTabs.Items[i].Text = t
+	}
+	s.DetailTabs.Refresh()
 }
 
 func (s *modelsScreen) modelCell(row, col int) string {
@@ -259,11 +278,9 @@ func (s *modelsScreen) modelCell(row, col int) string {
 	case 1:
 		return m.Type
 	case 2:
-		return enumLabel("model.status", string(m.Status))
+		return enumLabel("model.status_short", string(m.Status))
 	case 3:
 		return strconv.Itoa(m.Members)
-	case 4:
-		return strconv.Itoa(m.People)
 	}
 	return ""
 }
@@ -410,10 +427,10 @@ func newBusinessesView(s *modelsScreen) *businessesView {
 	v := &businessesView{s: s, sel: -1}
 	v.Search = newSearchBox(i18n.T("business.ui.search"), func(string) { v.filter() })
 	v.Count = widget.NewLabel("")
-	v.Table = supTable(supHeaders("business.field.name", "business.field.address", "business.field.workers",
-		"business.field.returnee_workers", "business.col.share", "business.col.people", "business.field.income_notes"),
-		[]float32{230, 200, 90, 110, 90, 90, 260},
-		func() int { return len(v.Shown) }, v.cell, func(row int) { v.sel = row })
+	headers := supHeaders("business.col.name", "business.field.address", "business.col.workers",
+		"business.col.returnees", "business.col.share", "business.col.people", "business.col.income")
+	widths := []float32{210, 190, 80, 80, 60, 80, 200}
+	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, func(row int) { v.sel = row })
 	newBtn := widget.NewButtonWithIcon(i18n.T("business.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Business{}) })
 	newBtn.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon(i18n.T("support.ui.edit"), theme.DocumentCreateIcon(), func() {
@@ -426,7 +443,8 @@ func newBusinessesView(s *modelsScreen) *businessesView {
 			s.openLinkPerson(caseload.LinkBusinessPerson, v.Shown[v.sel].ID)
 		}
 	})
-	v.root = container.NewBorder(container.NewVBox(v.Search, container.NewHBox(newBtn, edit, link, v.Count)), nil, nil, nil, v.Table)
+	v.root = container.NewBorder(container.NewVBox(v.Search, container.NewHBox(newBtn, edit, link, v.Count)), nil, nil, nil,
+		supFill(v.Table, headers, widths, 6))
 	return v
 }
 

@@ -105,4 +105,3 @@ func (u *App) selectProfileTab(title string) {
 		}
 	}
 }
-

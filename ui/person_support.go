@@ -45,9 +45,9 @@ func newPersonSupportView(win fyne.Window, data supportData, personID string) *p
 	v.Loans = wrap(widget.NewLabel(""))
 	v.Exemplary = wrap(widget.NewLabel(""))
 	v.Links = wrap(widget.NewLabel(""))
-	v.History = supTable(supHeaders("support.col.date", "support.col.kind", "support.col.provider", "support.col.detail", "support.col.amount"),
-		[]float32{100, 170, 180, 300, 130},
-		func() int { return len(v.Supports) }, v.cell, func(row int) { v.openSupport(v.Supports[row]) })
+	headers := supHeaders("support.col.date", "support.col.kind", "support.col.provider", "support.col.detail", "support.col.amount")
+	widths := []float32{92, 200, 200, 220, 115}
+	v.History = supTable(headers, widths, func() int { return len(v.Supports) }, v.cell, func(row int) { v.openSupport(v.Supports[row]) })
 	addSupport := widget.NewButtonWithIcon(i18n.T("support.ui.support_new"), theme.ContentAddIcon(), func() {
 		v.openSupport(caseload.Support{PersonID: personID})
 	})
@@ -66,7 +66,7 @@ func newPersonSupportView(win fyne.Window, data supportData, personID string) *p
 		container.NewHBox(addSupport, addLoan, addEx),
 		widget.NewLabelWithStyle(i18n.T("support.ui.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
-	v.Root = container.NewBorder(glance, nil, nil, nil, v.History)
+	v.Root = container.NewBorder(glance, nil, nil, nil, supFill(v.History, headers, widths, 3))
 	v.Reload()
 	return v
 }

@@ -212,8 +212,8 @@ func TestWalkNoticeToClassification(t *testing.T) {
 
 	// 5. Classification with the Art. 12 definitions shown.
 	ct := u.newClassifyTab(pid)
-	if !strings.Contains(ct.Group.Options[1], "Điều 12") {
-		t.Errorf("group option without its definition: %q", ct.Group.Options[1])
+	if mk := test.RenderObjectToMarkup(ct.content); !strings.Contains(mk, "Điều 12") {
+		t.Errorf("classification tab does not show the Art. 12 definitions")
 	}
 	ct.choose(caseload.GroupB)
 	test.Type(ct.Reason, "Chưa có việc làm ổn định")

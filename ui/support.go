@@ -118,17 +118,17 @@ func newLoansView(s *supportScreen) *loansView {
 	v := &loansView{s: s, sel: -1}
 	v.Search = newSearchBox(i18n.T("support.ui.search_loans"), func(string) { v.filter() })
 	refilter := func(string) { v.reload() }
-	v.Status = newEnumSelect("support.loan.status", enumValues(caseload.LoanStatuses), true, refilter)
-	v.Purpose = newEnumSelect("support.loan.purpose", enumValues(caseload.LoanPurposes), true, refilter)
-	v.Kind = newEnumSelect("support.loan.borrower", enumValues(caseload.BorrowerKinds), true, refilter)
+	v.Status = newSupFilter("support.loan.status", enumValues(caseload.LoanStatuses), "support.filter.status_all", refilter)
+	v.Purpose = newSupFilter("support.loan.purpose", enumValues(caseload.LoanPurposes), "support.filter.purpose_all", refilter)
+	v.Kind = newSupFilter("support.filter.borrower", enumValues(caseload.BorrowerKinds), "support.filter.borrower_all", refilter)
 	v.Count = widget.NewLabel("")
 	v.Detail = widget.NewLabel("")
 	v.Detail.Wrapping = fyne.TextWrapWord
 	v.Detail.Importance = widget.WarningImportance
-	v.Table = supTable(supHeaders("loan.col.borrower", "loan.col.purpose", "loan.col.amount", "loan.col.requested_on",
-		"loan.col.disbursed_on", "loan.col.term", "loan.col.status", "loan.col.warnings"),
-		[]float32{220, 130, 150, 110, 110, 80, 120, 260},
-		func() int { return len(v.Shown) }, v.cell, v.selected)
+	headers := supHeaders("loan.col.borrower", "loan.col.purpose", "loan.col.amount", "loan.col.requested_on",
+		"loan.col.disbursed_on", "loan.col.term", "loan.col.status", "loan.col.warnings")
+	widths := []float32{190, 95, 122, 92, 92, 76, 104, 150}
+	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, v.selected)
 	newBtn := widget.NewButtonWithIcon(i18n.T("support.ui.loan_new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Loan{}) })
 	newBtn.Importance = widget.HighImportance
 	editBtn := widget.NewButtonWithIcon(i18n.T("support.ui.edit"), theme.DocumentCreateIcon(), func() {
@@ -136,9 +136,8 @@ func newLoansView(s *supportScreen) *loansView {
 			v.openForm(v.Shown[v.sel].Loan)
 		}
 	})
-	filters := container.NewGridWithColumns(4, v.Search, v.Status.Select, v.Purpose.Select, v.Kind.Select)
-	top := container.NewVBox(filters, container.NewHBox(newBtn, editBtn, v.Count))
-	v.root = container.NewBorder(top, v.Detail, nil, nil, v.Table)
+	top := container.NewVBox(supFilterBar(v.Search, v.Status, v.Purpose, v.Kind), container.NewHBox(newBtn, editBtn, v.Count))
+	v.root = container.NewBorder(top, v.Detail, nil, nil, supFill(v.Table, headers, widths, 7))
 	v.reload()
 	return v
 }
@@ -182,7 +181,7 @@ func (v *loansView) cell(row, col int) string {
 	case 0:
 		return r.BorrowerName
 	case 1:
-		return enumLabel("support.loan.purpose", string(r.Purpose))
+		return enumLabel("support.loan.purpose_short", string(r.Purpose))
 	case 2:
 		return i18n.Money(r.Amount)
 	case 3:
@@ -193,14 +192,11 @@ func (v *loansView) cell(row, col int) string {
 		if r.TermMonths == 0 {
 			return ""
 		}
-		return strconv.Itoa(r.TermMonths)
+		return i18n.T("support.ui.term_months", "Months", r.TermMonths)
 	case 6:
 		return enumLabel("support.loan.status", string(r.Status))
 	case 7:
-		if len(r.Warnings) == 0 {
-			return ""
-		}
-		return "⚠ " + supWarningText(r.Warnings[0])
+		return supWarningsShort(r.Warnings)
 	}
 	return ""
 }
@@ -238,24 +234,34 @@ type mau01View struct {
 }
 
 func newMau01View(s *supportScreen) *mau01View {
-	today := caseload.Today()
-	v := &mau01View{s: s, year: today.Year, month: int(today.Month)}
+	first := supNextMau01(caseload.Today())
+	v := &mau01View{s: s, year: first.Year, month: int(first.Month)}
 	v.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.Count = widget.NewLabel("")
-	v.Table = supTable(supHeaders("support.mau01.col.no", "support.mau01.col.name", "support.mau01.col.hamlet",
+	headers := supHeaders("support.mau01.col.no", "support.mau01.col.name", "support.mau01.col.hamlet",
 		"support.mau01.col.completed", "support.mau01.col.window_end", "support.mau01.col.amount",
-		"support.mau01.col.purpose", "support.mau01.col.eligible"),
-		[]float32{50, 220, 140, 120, 120, 150, 130, 320},
-		func() int { return len(v.Rows) }, v.cell, nil)
+		"support.mau01.col.purpose", "support.mau01.col.eligible")
+	widths := []float32{44, 180, 120, 92, 92, 122, 95, 180}
+	v.Table = supTable(headers, widths, func() int { return len(v.Rows) }, v.cell, nil)
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.shift(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.shift(1) })
 	v.MarkBt = widget.NewButtonWithIcon(i18n.T("support.mau01.mark_sent"), theme.MailSendIcon(), v.confirmMark)
 	note := widget.NewLabel(i18n.T("support.mau01.note"))
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewHBox(prev, v.Title, next, v.MarkBt), v.Count, note)
-	v.root = container.NewBorder(top, nil, nil, nil, v.Table)
+	v.root = container.NewBorder(top, nil, nil, nil, supFill(v.Table, headers, widths, 7))
 	v.reload()
 	return v
+}
+
+// supNextMau01 is the date of the next list to send: the 5th of this
+// month, or of next month once this month's 5th has passed.
+func supNextMau01(today caseload.Date) caseload.Date {
+	d := caseload.Mau01Date(today.Year, int(today.Month))
+	if d.Before(today) {
+		d = d.AddMonths(1)
+	}
+	return d
 }
 
 // ListDate is the date of the list shown: the 5th of the month.
@@ -314,19 +320,12 @@ func (v *mau01View) cell(row, col int) string {
 	case 5:
 		return i18n.Money(r.Loan.Amount)
 	case 6:
-		return enumLabel("support.loan.purpose", string(r.Loan.Purpose))
+		return enumLabel("support.loan.purpose_short", string(r.Loan.Purpose))
 	case 7:
 		if r.Eligible {
 			return i18n.T("support.mau01.eligible")
 		}
-		var why string
-		for i, w := range r.Warnings {
-			if i > 0 {
-				why += "; "
-			}
-			why += supWarningText(w)
-		}
-		return i18n.T("support.mau01.not_eligible") + ": " + why
+		return i18n.T("support.mau01.not_eligible") + ": " + supWarningsJoin(r.Warnings)
 	}
 	return ""
 }
@@ -390,16 +389,16 @@ type supportsView struct {
 func newSupportsView(s *supportScreen) *supportsView {
 	v := &supportsView{s: s}
 	v.Search = newSearchBox(i18n.T("support.ui.search_supports"), func(string) { v.filter() })
-	v.Kind = newEnumSelect("support.kind", enumValues(caseload.SupportKinds), true, func(string) { v.reload() })
+	v.Kind = newSupFilter("support.kind", enumValues(caseload.SupportKinds), "support.filter.kind_all", func(string) { v.reload() })
 	v.Count = widget.NewLabel("")
-	v.Table = supTable(supHeaders("support.col.date", "support.col.person", "support.col.kind", "support.col.provider",
-		"support.col.detail", "support.col.amount"),
-		[]float32{100, 200, 170, 180, 300, 140},
-		func() int { return len(v.Shown) }, v.cell, func(row int) { v.openForm(v.Shown[row].Support) })
+	headers := supHeaders("support.col.date", "support.col.person", "support.col.kind", "support.col.provider",
+		"support.col.detail", "support.col.amount")
+	widths := []float32{92, 180, 180, 180, 200, 115}
+	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, func(row int) { v.openForm(v.Shown[row].Support) })
 	newBtn := widget.NewButtonWithIcon(i18n.T("support.ui.support_new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Support{}) })
 	newBtn.Importance = widget.HighImportance
-	top := container.NewVBox(container.NewGridWithColumns(2, v.Search, v.Kind.Select), container.NewHBox(newBtn, v.Count))
-	v.root = container.NewBorder(top, nil, nil, nil, v.Table)
+	top := container.NewVBox(supFilterBar(v.Search, v.Kind), container.NewHBox(newBtn, v.Count))
+	v.root = container.NewBorder(top, nil, nil, nil, supFill(v.Table, headers, widths, 4))
 	v.reload()
 	return v
 }
@@ -482,13 +481,13 @@ type exemplaryView struct {
 func newExemplaryView(s *supportScreen) *exemplaryView {
 	v := &exemplaryView{s: s}
 	v.Count = widget.NewLabel("")
-	v.Table = supTable(supHeaders("exemplary.field.person_id", "exemplary.field.recognition", "exemplary.field.recognized_by",
-		"exemplary.field.recognized_on", "exemplary.field.story"),
-		[]float32{200, 240, 180, 110, 360},
-		func() int { return len(v.Rows) }, v.cell, func(row int) { v.openForm(v.Rows[row].Exemplary) })
+	headers := supHeaders("exemplary.field.person_id", "exemplary.field.recognition", "exemplary.field.recognized_by",
+		"exemplary.field.recognized_on", "exemplary.field.story")
+	widths := []float32{180, 230, 160, 92, 240}
+	v.Table = supTable(headers, widths, func() int { return len(v.Rows) }, v.cell, func(row int) { v.openForm(v.Rows[row].Exemplary) })
 	newBtn := widget.NewButtonWithIcon(i18n.T("exemplary.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Exemplary{}) })
 	newBtn.Importance = widget.HighImportance
-	v.root = container.NewBorder(container.NewHBox(newBtn, v.Count), nil, nil, nil, v.Table)
+	v.root = container.NewBorder(container.NewHBox(newBtn, v.Count), nil, nil, nil, supFill(v.Table, headers, widths, 4))
 	v.reload()
 	return v
 }

@@ -3,12 +3,14 @@ package ui
 import (
 	"context"
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -61,6 +63,33 @@ func supWarningText(w caseload.LoanWarning) string {
 		}
 	}
 	return i18n.TMap(w.Key, args)
+}
+
+// supWarningShort is the short form of a loan warning for a table cell
+// ("Vượt mức vay tối đa"); the full text shows when the row is selected.
+func supWarningShort(w caseload.LoanWarning) string {
+	if k := strings.Replace(w.Key, "loan.warn.", "loan.warn_short.", 1); k != w.Key && i18n.Has(k) {
+		return i18n.T(k)
+	}
+	return supWarningText(w)
+}
+
+// supWarningsJoin joins the short forms of the warnings with "; ".
+func supWarningsJoin(ws []caseload.LoanWarning) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = supWarningShort(w)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// supWarningsShort is a table cell for a loan's warnings: "" when there
+// are none, else "⚠ " and their short forms.
+func supWarningsShort(ws []caseload.LoanWarning) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	return "⚠ " + supWarningsJoin(ws)
 }
 
 // supWarningsText joins the translated warnings, one per line.
@@ -231,7 +260,8 @@ func supItem(key string, w fyne.CanvasObject) *widget.FormItem {
 }
 
 // supTable builds a virtualised table with a header row over a row
-// count and a cell text function; widths in points per column.
+// count and a cell text function; widths in points per column. A column
+// is never narrower than its header, so header texts do not overlap.
 func supTable(headers []string, widths []float32, rows func() int, cell func(row, col int) string, selected func(row int)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return rows(), len(headers) },
@@ -245,13 +275,17 @@ func supTable(headers []string, widths []float32, rows func() int, cell func(row
 			l.SetText(cell(id.Row, id.Col))
 		})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(headers) {
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	for i, w := range widths {
+	for i, w := range supColumnWidths(headers, widths) {
 		t.SetColumnWidth(i, w)
 	}
 	if selected != nil {
@@ -262,6 +296,82 @@ func supTable(headers []string, widths []float32, rows func() int, cell func(row
 		}
 	}
 	return t
+}
+
+// supColumnWidths widens each width to fit its bold header text.
+func supColumnWidths(headers []string, widths []float32) []float32 {
+	out := make([]float32, len(headers))
+	for i, h := range headers {
+		if i < len(widths) {
+			out[i] = widths[i]
+		}
+		min := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Width
+		if out[i] < min {
+			out[i] = float32(math.Ceil(float64(min)))
+		}
+	}
+	return out
+}
+
+// supFill puts t in a container that gives column flex whatever width the
+// other columns leave, so that the table fills its space without a
+// horizontal scroll bar when the window is wide enough; flex never gets
+// narrower than its own width in widths.
+func supFill(t *widget.Table, headers []string, widths []float32, flex int) *fyne.Container {
+	return container.New(&supFillLayout{t: t, widths: supColumnWidths(headers, widths), flex: flex}, t)
+}
+
+// supFillLayout sizes the flexible column of a table on every layout.
+type supFillLayout struct {
+	t      *widget.Table
+	widths []float32
+	flex   int
+	last   float32
+}
+
+// Layout gives the table the whole space and stretches the flex column.
+func (l *supFillLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if l.flex < 0 || l.flex >= len(l.widths) {
+		return
+	}
+	w := l.FlexWidth(size.Width)
+	if w != l.last {
+		l.last = w
+		l.t.SetColumnWidth(l.flex, w)
+	}
+}
+
+// FlexWidth is the flex column's width when the table is total wide: the
+// width left after the other columns and the gaps between columns (a
+// theme padding each), with a small margin for the vertical scroll bar.
+func (l *supFillLayout) FlexWidth(total float32) float32 {
+	gap := theme.Padding()
+	used := gap*float32(len(l.widths)-1) + supScrollMargin
+	for i, w := range l.widths {
+		if i != l.flex {
+			used += w
+		}
+	}
+	w := float32(math.Floor(float64(total - used)))
+	if w < l.widths[l.flex] {
+		w = l.widths[l.flex]
+	}
+	return w
+}
+
+// supScrollMargin keeps the last column clear of the vertical scroll bar.
+const supScrollMargin = 12
+
+// MinSize is the table's own (small: it scrolls).
+func (l *supFillLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
 }
 
 // supHeaders translates header keys.

@@ -45,8 +45,14 @@ type visitsArea struct {
 	rows  []visitRow
 }
 
-// newVisitsArea builds the "visits" area.
-func (u *App) newVisitsArea() fyne.CanvasObject { return u.buildVisitsArea().content() }
+// newVisitsArea builds the "visits" area: the visit log and entry form,
+// and the quarterly list by group (HCD-09, quarterlist.go).
+func (u *App) newVisitsArea() fyne.CanvasObject {
+	return container.NewAppTabs(
+		container.NewTabItem(i18n.T("quarterlist.tab.visits"), u.buildVisitsArea().content()),
+		container.NewTabItem(i18n.T("quarterlist.tab.list"), u.newQuarterListTab()),
+	)
+}
 
 // buildVisitsArea builds the area and loads the recent visits.
 func (u *App) buildVisitsArea() *visitsArea {
