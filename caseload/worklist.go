@@ -108,7 +108,8 @@ type WorkCase struct {
 	// classified for ("" when none is known).
 	LatestQuarter string
 	// ExpungeOn is the date the record can be expunged (zero when already
-	// expunged, when there is no record, or while it cannot be computed);
+	// expunged, when there is no record, while it cannot be computed, or
+	// when the person is not managed);
 	// ExpungeMethod says whether it is automatic or by the court.
 	ExpungeOn     Date
 	ExpungeMethod ExpungeMethod
@@ -131,7 +132,9 @@ func NewWorkCase(p *Person) WorkCase {
 	if c.Since.IsZero() {
 		c.Since = c.reportedOn
 	}
-	if p.ExpungedOn.IsZero() && !p.CompletedOn.IsZero() {
+	// Only managed people get legal items; an expected person's case is
+	// built again when they become managed.
+	if p.Status == StatusManaged && p.ExpungedOn.IsZero() && !p.CompletedOn.IsZero() {
 		if e := ComputeExpungement(*p); !e.NoRecord && !e.EligibleOn.IsZero() {
 			c.ExpungeOn, c.ExpungeMethod = e.EligibleOn, e.Method
 		}
@@ -291,6 +294,21 @@ func sortItems(items []WorkItem) {
 		sorted[i] = items[k.idx]
 	}
 	copy(items, sorted)
+}
+
+// CompareWorkItems orders two items as Worklist sorts them: by due date,
+// kind (in WorkKinds order), person, then record.
+func CompareWorkItems(a, b *WorkItem) int {
+	if c := a.Due.Compare(b.Due); c != 0 {
+		return c
+	}
+	if a.Kind != b.Kind {
+		return cmp.Compare(kindOrder[a.Kind], kindOrder[b.Kind])
+	}
+	if c := strings.Compare(a.PersonID, b.PersonID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.RecordID, b.RecordID)
 }
 
 // dayNumber is the number of days from 01/03/0000 to d in the proleptic

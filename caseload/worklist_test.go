@@ -254,3 +254,26 @@ func TestDayNumberAndDMY(t *testing.T) {
 		t.Errorf("dmy(zero) = %q", dmy(Date{}))
 	}
 }
+
+// TestCompareWorkItems: the exported order is the order of Worklist.
+func TestCompareWorkItems(t *testing.T) {
+	items := []WorkItem{
+		{Kind: WorkLoanWindow, PersonID: "b", Due: D(2026, 7, 5)},
+		{Kind: WorkAddressCheck, PersonID: "z", Due: D(2026, 7, 5)},
+		{Kind: WorkLoanWindow, PersonID: "a", RecordID: "2", Due: D(2026, 7, 5)},
+		{Kind: WorkLoanWindow, PersonID: "a", RecordID: "1", Due: D(2026, 7, 5)},
+		{Kind: WorkLoanList, Due: D(2026, 7, 4)},
+	}
+	sortItems(items)
+	var got []string
+	for i := range items {
+		got = append(got, items[i].Kind+":"+items[i].PersonID+":"+items[i].RecordID)
+		if i > 0 && CompareWorkItems(&items[i-1], &items[i]) >= 0 {
+			t.Errorf("CompareWorkItems disagrees with the sort at %d", i)
+		}
+	}
+	want := "loan_list::,address_check:z:,loan_window:a:1,loan_window:a:2,loan_window:b:"
+	if strings.Join(got, ",") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}

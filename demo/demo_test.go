@@ -71,6 +71,7 @@ func TestPeopleValidAndConsistent(t *testing.T) {
 	family := map[string]int{}
 	ended := map[caseload.EndReason]int{}
 	chapter13, negligent, supp, owed := 0, 0, 0, 0
+	notReported, expungeSoon, recent, loanWindow := 0, 0, 0, 0
 	courts := courtNames(t)
 	for i, p := range people {
 		caseload.Normalize(&p)
@@ -101,12 +102,35 @@ func TestPeopleValidAndConsistent(t *testing.T) {
 		}
 		switch p.Status {
 		case caseload.StatusExpected:
-			if !p.CompletedOn.After(refDay) || !p.ReturnedOn.IsZero() || p.Group != "" {
+			// Released at most a couple of weeks ago (not reported yet).
+			if p.CompletedOn.Before(refDay.AddDays(-14)) || !p.ReturnedOn.IsZero() || p.Group != "" {
 				t.Errorf("expected person %s: completed %v returned %v group %q", p.FullName, p.CompletedOn, p.ReturnedOn, p.Group)
+			}
+			if !p.CompletedOn.After(refDay) {
+				notReported++
 			}
 		case caseload.StatusManaged:
 			if p.ReturnedOn.IsZero() || p.Group == "" {
 				t.Errorf("managed person %s without return date or group", p.FullName)
+			}
+			// Still managed: the expungement date has not passed more
+			// than a few days ago (else the ward would have ended the case).
+			x := caseload.ComputeExpungement(p)
+			switch {
+			case x.NoRecord:
+				if p.CompletedOn.Before(refDay.AddDays(-365)) {
+					t.Errorf("%s: no record and still managed %v after completion", p.FullName, p.CompletedOn)
+				}
+			case !x.EligibleOn.IsZero() && x.EligibleOn.Before(refDay.AddDays(-expungementGraceDays)):
+				t.Errorf("%s: managed, expungement date %v long passed", p.FullName, x.EligibleOn)
+			case !x.EligibleOn.IsZero() && !x.EligibleOn.After(refDay.AddDays(caseload.ExpungementHorizonDays)):
+				expungeSoon++
+			}
+			if !p.ReportedOn.Before(refDay.AddDays(-3)) {
+				recent++
+			}
+			if end := caseload.LoanWindowEnd(p); !end.Before(refDay) && !end.After(refDay.AddDays(90)) {
+				loanWindow++
 			}
 		case caseload.StatusEnded:
 			ended[p.EndReason]++
@@ -152,6 +176,12 @@ func TestPeopleValidAndConsistent(t *testing.T) {
 	within("negligent", share(negligent), 0.01, 0.1)
 	within("supplementary", share(supp), 0.1, 0.2)
 	within("civil owed", share(owed), 0.15, 0.3)
+	// The quotas of special cases (one every so many persons of a status).
+	managed := status[caseload.StatusManaged]
+	within("released, not reported", float64(notReported)/float64(status[caseload.StatusExpected]), 0.04, 0.12)
+	within("expungement within 30 days", float64(expungeSoon)/float64(managed), 0.025, 0.08)
+	within("reported in the last 3 days", float64(recent)/float64(managed), 0.02, 0.04)
+	within("loan window closing", float64(loanWindow)/float64(managed), 0.02, 0.035)
 	if ended[caseload.EndExpunged] == 0 || len(ended) < 4 {
 		t.Errorf("end reasons not mixed: %v", ended)
 	}

@@ -55,7 +55,56 @@ func supervisionStep(ctx context.Context, st *store.Store, r *rand.Rand, people 
 		}
 	}
 	plan := planSupervision(r, people, active, today, cal, cadence)
+	if !batchesAll(st) {
+		plan = plan.limit(fallbackPersons)
+	}
 	return plan.write(ctx, st)
+}
+
+// fallbackPersons bounds the managed (and expected) persons given
+// supervision records when the store has no batch writers: one transaction
+// per record costs milliseconds, so an office-scale demo (100,000 persons)
+// supervises only the first ones rather than run for hours.
+const fallbackPersons = 3000
+
+// batchesAll reports whether the store offers every batch writer the plan
+// needs for an office-scale demo.
+func batchesAll(st any) bool {
+	_, r := st.(receptionBatcher)
+	_, a := st.(assignmentBatcher)
+	_, v := st.(visitBatcher)
+	_, c := st.(classificationBatcher)
+	return r && a && v && c
+}
+
+// limit keeps the records of the first n managed persons (in the order of
+// the receptions) and the first n notices.
+func (sp supervisionPlan) limit(n int) supervisionPlan {
+	if len(sp.Receptions) <= n && len(sp.Notices) <= n {
+		return sp
+	}
+	keep := make(map[string]bool, n)
+	for _, r := range sp.Receptions[:min(n, len(sp.Receptions))] {
+		keep[r.PersonID] = true
+	}
+	return supervisionPlan{
+		Receptions:      sp.Receptions[:min(n, len(sp.Receptions))],
+		Assignments:     keepFor(sp.Assignments, keep, func(a caseload.Assignment) string { return a.PersonID }),
+		Notices:         sp.Notices[:min(n, len(sp.Notices))],
+		Visits:          keepFor(sp.Visits, keep, func(v caseload.Visit) string { return v.PersonID }),
+		Classifications: keepFor(sp.Classifications, keep, func(c caseload.Classification) string { return c.PersonID }),
+	}
+}
+
+// keepFor returns the items whose person is in keep, in order.
+func keepFor[T any](items []T, keep map[string]bool, person func(T) string) []T {
+	var out []T
+	for _, it := range items {
+		if keep[person(it)] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // supervisionPlan is every supervision record of the demo ward, in the
@@ -71,13 +120,13 @@ type supervisionPlan struct {
 // Shares of the managed persons in a special situation, each with a
 // minimum so that a small ward shows every kind of worklist item.
 const (
-	overdueVisitShare, overdueVisitMin = 0.03, 3  // visit overdue by days or weeks
-	dueTodayShare, dueTodayMin         = 0.02, 2  // visit due today
-	missingReportShare, missingMin     = 0.01, 1  // no quarterly report nor classification
-	largeWard                          = 3000     // managed persons above which history is shortened
-	fullHistoryQuarters, fullVisits    = 3, 8     // quarters of reports/classifications, visits kept
-	shortHistoryQuarters, shortVisits  = 0, 2     // the same at office scale
-	reportEarlyDays                    = -9       // mentors report from 9 days before the quarter ends
+	overdueVisitShare, overdueVisitMin = 0.03, 3 // visit overdue by days or weeks
+	dueTodayShare, dueTodayMin         = 0.02, 2 // visit due today
+	missingReportShare, missingMin     = 0.01, 1 // no quarterly report nor classification
+	largeWard                          = 1000    // managed persons above which history is shortened
+	fullHistoryQuarters, fullVisits    = 3, 8    // quarters of reports/classifications, visits kept
+	shortHistoryQuarters, shortVisits  = 0, 2    // the same at office scale
+	reportEarlyDays                    = -9      // mentors report from 9 days before the quarter ends
 )
 
 // supervised is the plan for one managed person, before the quotas.
@@ -171,7 +220,7 @@ func (pl *planner) draw(p *caseload.Person) supervised {
 		c.session = caseload.MaxDate(p.ReturnedOn, p.CompletedOn)
 	}
 	c.session = svMinDate(c.session, pl.today)
-	if d := pl.cal.AddWorkingDays(c.session, pl.between(1, 3)); !d.After(pl.today) {
+	if d := pl.cal.AddWorkingDays(c.session, pl.between(1, 3)); !d.After(pl.today) && len(pl.mentors) > 0 {
 		c.from = d
 		c.mentor = pl.mentors[pl.r.IntN(len(pl.mentors))]
 	}

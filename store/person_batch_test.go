@@ -101,10 +101,18 @@ func TestSavePeopleInvalidWritesNothing(t *testing.T) {
 		validation bool
 		want       error
 	}{
-		"blank name":     {p: testPerson("  ", caseload.Male, 1980, ""), validation: true},
-		"invalid status": {p: func() caseload.Person { p := testPerson("Võ Thị Lan", caseload.Female, 1991, ""); p.Status = "gone"; return p }(), validation: true},
-		"stale version":  {p: stale, want: ErrConflict},
-		"unknown id":     {p: func() caseload.Person { p := testPerson("Lý Văn Tú", caseload.Male, 1985, ""); p.ID, p.Ver = NewID(), 1; return p }(), want: ErrNotFound},
+		"blank name": {p: testPerson("  ", caseload.Male, 1980, ""), validation: true},
+		"invalid status": {p: func() caseload.Person {
+			p := testPerson("Võ Thị Lan", caseload.Female, 1991, "")
+			p.Status = "gone"
+			return p
+		}(), validation: true},
+		"stale version": {p: stale, want: ErrConflict},
+		"unknown id": {p: func() caseload.Person {
+			p := testPerson("Lý Văn Tú", caseload.Male, 1985, "")
+			p.ID, p.Ver = NewID(), 1
+			return p
+		}(), want: ErrNotFound},
 	} {
 		t.Run(name, func(t *testing.T) {
 			auditBefore := countRows(t, s, `SELECT count(*) FROM audit`)

@@ -103,7 +103,9 @@ func roleFixture(t *testing.T, s *Store) ([]roleCase, caseload.Mentor) {
 		{name: "SetSetting", op: func() error { return s.SetSetting(ctx, "report.recipient", "Phòng PC10") }},
 		{name: "SetHamletList", op: func() error { return s.SetHamletList(ctx, []string{"Tổ 1", "Tổ 2"}) }},
 		{name: "SetUnit", op: func() error { return s.SetUnit(ctx, "Phường Hòa Bình", "ward") }},
-		{name: "SetHoliday", op: func() error { return s.SetHoliday(ctx, caseload.Holiday{Date: caseload.D(2027, 7, 27), Name: "Nghỉ"}) }},
+		{name: "SetHoliday", op: func() error {
+			return s.SetHoliday(ctx, caseload.Holiday{Date: caseload.D(2027, 7, 27), Name: "Nghỉ"})
+		}},
 		{name: "DeleteHoliday", op: func() error { return s.DeleteHoliday(ctx, caseload.D(2027, 1, 1)) }},
 		{name: "SetLanguage", leader: true, mentor: true, op: func() error { return s.SetLanguage(ctx, "en") }},
 		// support, loans, models, businesses, exemplary people
@@ -128,7 +130,10 @@ func roleFixture(t *testing.T, s *Store) ([]roleCase, caseload.Mentor) {
 		}},
 		{name: "DeleteLink", op: func() error { return s.DeleteLink(ctx, link.ID) }},
 		{name: "SetModelTypes", op: func() error { return s.SetModelTypes(ctx, []string{"4+", "4+1"}) }},
-		{name: "SaveBusiness", op: func() error { x := caseload.Business{Name: "Xưởng mộc", Workers: 5}; return s.SaveBusiness(ctx, &x) }},
+		{name: "SaveBusiness", op: func() error {
+			x := caseload.Business{Name: "Xưởng mộc", Workers: 5}
+			return s.SaveBusiness(ctx, &x)
+		}},
 		{name: "DeleteBusiness", op: func() error { return s.DeleteBusiness(ctx, biz.ID) }},
 		{name: "SaveExemplary", op: func() error {
 			x := caseload.Exemplary{PersonID: base.ID, Recognition: "Bằng khen", RecognizedOn: caseload.D(2026, 9, 2)}

@@ -39,7 +39,9 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting stores a setting (value normalised to NFC) and audits the
 // change. Setting "hamlets" must hold a JSON list of strings; prefer
-// SetHamletList.
+// SetHamletList. Only admins and officers may change settings
+// (ErrReadOnly otherwise), except the UI language, which every user may
+// choose.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	kind := writeSettings
 	if key == settingLanguage {

@@ -33,7 +33,7 @@ type Store struct {
 	node  Node
 	clock *Clock
 
-	mu    sync.RWMutex
+	mu      sync.RWMutex
 	actor   string         // who is writing: the logged-in user name, or "cli"
 	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 

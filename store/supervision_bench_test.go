@@ -389,13 +389,10 @@ func BenchmarkSupervisionWorklistCold100k(b *testing.B) {
 func BenchmarkSupervisionWorklistRawSQL100k(b *testing.B) {
 	s, _ := svBenchFixture(b)
 	queries := []string{
-		`SELECT ` + worklistPersonCols + ` FROM person WHERE deleted = 0 AND status IN ('expected', 'managed')`,
+		`SELECT ` + worklistPersonCols + worklistPersonFrom,
 		`SELECT ` + noticeCols + ` FROM notice WHERE deleted = 0
 			AND person_id IN (SELECT id FROM person WHERE status = 'expected' AND deleted = 0)`,
 		`SELECT person_id, id, session_date, file_opened_on FROM reception WHERE deleted = 0`,
-		`SELECT person_id, mentor_id FROM assignment WHERE to_date = '' AND deleted = 0`,
-		`SELECT person_id, last_visit, last_report FROM visit_summary`,
-		`SELECT person_id, last_quarter FROM classification_summary`,
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"slices"
 
 	"hoanhap/caseload"
 )
@@ -60,17 +62,38 @@ func (s *Store) SetVisitCadence(ctx context.Context, m map[caseload.Group]int) e
 // Worklist computes the items due or overdue on today ("Việc cần làm").
 // The per-person inputs come from the worklist cache (see worklistCases):
 // after the first call only the people changed since the previous call are
-// read again, so the cost is the rules, not the reading.
+// read again, and, for the same day and settings, only their items are
+// computed again and merged into the previous result. The items' Args maps
+// are shared between calls and must not be changed.
 func (s *Store) Worklist(ctx context.Context, today caseload.Date) ([]caseload.WorkItem, error) {
-	cases, err := s.worklistCases(ctx)
+	cal, cadence, cfg, err := s.worklistConfig(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.worklistOf(ctx, cases, today)
+	c := s.worklistCache()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	changed, full, err := c.sync(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	key := wlItemsKey{today: today, cfg: cfg}
+	switch {
+	case !c.hasItems || full || c.key != key:
+		c.items = caseload.WorklistOf(c.listLocked(), today, cal, cadence)
+	case len(changed) > 0:
+		c.items = c.mergeChanged(changed, today, cal, cadence)
+	}
+	c.key, c.hasItems = key, true
+	return slices.Clone(c.items), nil
 }
 
 // WorklistFor is Worklist restricted to the items of one mentor's people.
 func (s *Store) WorklistFor(ctx context.Context, today caseload.Date, mentorID string) ([]caseload.WorkItem, error) {
+	cal, cadence, _, err := s.worklistConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
 	all, err := s.worklistCases(ctx)
 	if err != nil {
 		return nil, err
@@ -81,10 +104,7 @@ func (s *Store) WorklistFor(ctx context.Context, today caseload.Date, mentorID s
 			mine = append(mine, c)
 		}
 	}
-	items, err := s.worklistOf(ctx, mine, today)
-	if err != nil {
-		return nil, err
-	}
+	items := caseload.WorklistOf(mine, today, cal, cadence)
 	out := items[:0]
 	for _, it := range items {
 		if it.MentorID == mentorID && it.MentorID != "" {
@@ -94,18 +114,20 @@ func (s *Store) WorklistFor(ctx context.Context, today caseload.Date, mentorID s
 	return out, nil
 }
 
-// worklistOf runs the rules over cases with the holiday table and the
-// visit cadence setting.
-func (s *Store) worklistOf(ctx context.Context, cases []*caseload.WorkCase, today caseload.Date) ([]caseload.WorkItem, error) {
-	cal, err := s.Calendar(ctx)
+// worklistConfig reads the holiday calendar and the visit cadence, with
+// a fingerprint of both (the cached items are valid for one fingerprint).
+func (s *Store) worklistConfig(ctx context.Context) (*caseload.Calendar, map[caseload.Group]int, uint64, error) {
+	hs, err := s.Holidays(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: worklist: %w", err)
+		return nil, nil, 0, fmt.Errorf("store: worklist: %w", err)
 	}
 	cadence, err := s.VisitCadence(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: worklist: %w", err)
+		return nil, nil, 0, fmt.Errorf("store: worklist: %w", err)
 	}
-	return caseload.WorklistOf(cases, today, cal, cadence), nil
+	h := fnv.New64a()
+	fmt.Fprint(h, cadence, hs) // fmt prints maps sorted by key
+	return caseload.NewCalendar(hs), cadence, h.Sum64(), nil
 }
 
 // svPairs runs a two-string-column query and calls fn for each row.
@@ -123,4 +145,12 @@ func svPairs(ctx context.Context, s *Store, q string, fn func(a, b string), args
 		fn(a, b)
 	}
 	return rows.Err()
+}
+
+// WarmWorklist reads the worklist inputs of every expected and managed
+// person into the worklist cache, so that the first Worklist call does not
+// pay for it; a GUI may run it in the background after Open.
+func (s *Store) WarmWorklist(ctx context.Context) error {
+	_, err := s.worklistCases(ctx)
+	return err
 }

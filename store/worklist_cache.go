@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"weak"
@@ -30,6 +32,18 @@ type wlCache struct {
 	seq    int64                         // worklist_seq.n covered by cases
 	cases  map[string]*caseload.WorkCase // by person id; never changed once published
 	list   []*caseload.WorkCase          // the cases as a slice; nil after a change
+
+	// The items computed from cases for key (hasItems false: none yet).
+	hasItems bool
+	key      wlItemsKey
+	items    []caseload.WorkItem
+}
+
+// wlItemsKey is what the items depend on besides the cases: the day, and
+// a fingerprint of the holiday table and the visit cadence.
+type wlItemsKey struct {
+	today caseload.Date
+	cfg   uint64
 }
 
 // wlCaches holds the cache of each open Store without keeping the Store
@@ -55,6 +69,7 @@ func (s *Store) dropWorklistCache() {
 	c := s.worklistCache()
 	c.mu.Lock()
 	c.loaded, c.cases, c.list, c.seq = false, nil, nil, 0
+	c.hasItems, c.items = false, nil
 	c.mu.Unlock()
 }
 
@@ -64,69 +79,108 @@ func (s *Store) worklistCases(ctx context.Context) ([]*caseload.WorkCase, error)
 	c := s.worklistCache()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if _, _, err := c.sync(ctx, s); err != nil {
+		return nil, err
+	}
+	return c.listLocked(), nil
+}
+
+// sync brings the cases up to date with the database (c.mu held). It
+// returns the ids of the people read again, or full = true when everything
+// was read.
+func (c *wlCache) sync(ctx context.Context, s *Store) (changed []string, full bool, err error) {
 	var seq int64
 	if err := s.db.QueryRowContext(ctx, `SELECT n FROM worklist_seq WHERE id = 1`).Scan(&seq); err != nil {
-		return nil, fmt.Errorf("store: worklist: %w", err)
+		return nil, false, fmt.Errorf("store: worklist: %w", err)
 	}
-	switch {
-	case c.loaded && seq == c.seq:
-	case c.loaded && seq > c.seq:
-		if err := c.refresh(ctx, s, seq); err != nil {
-			return nil, fmt.Errorf("store: worklist: %w", err)
-		}
-	default: // first load, or the counter went back (database replaced)
-		cases, err := loadWorkCases(ctx, s, -1)
-		if err != nil {
-			return nil, fmt.Errorf("store: worklist: %w", err)
-		}
-		c.cases, c.list, c.seq, c.loaded = cases, nil, seq, true
+	if c.loaded && seq == c.seq {
+		return nil, false, nil
 	}
+	if c.loaded && seq > c.seq {
+		if err := svPairs(ctx, s, `SELECT person_id, '' FROM worklist_change WHERE seq > ?`,
+			func(id, _ string) { changed = append(changed, id) }, c.seq); err != nil {
+			return nil, false, fmt.Errorf("store: worklist: %w", err)
+		}
+		if len(changed)*wlFullReloadShare <= len(c.cases)+100 {
+			fresh, err := loadWorkCases(ctx, s, c.seq)
+			if err != nil {
+				return nil, false, fmt.Errorf("store: worklist: %w", err)
+			}
+			// Copy on write: slices handed out earlier keep their cases.
+			next := make(map[string]*caseload.WorkCase, len(c.cases)+len(fresh))
+			for id, wc := range c.cases {
+				next[id] = wc
+			}
+			for _, id := range changed {
+				delete(next, id)
+			}
+			for id, wc := range fresh {
+				next[id] = wc
+			}
+			c.cases, c.list, c.seq = next, nil, seq
+			return changed, false, nil
+		}
+	}
+	// First load, a big batch of changes, or the counter went back (the
+	// database file was replaced): read everything.
+	cases, err := loadWorkCases(ctx, s, -1)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: worklist: %w", err)
+	}
+	c.cases, c.list, c.seq, c.loaded = cases, nil, seq, true
+	return nil, true, nil
+}
+
+// listLocked returns the cases as a slice (c.mu held).
+func (c *wlCache) listLocked() []*caseload.WorkCase {
 	if c.list == nil {
 		c.list = make([]*caseload.WorkCase, 0, len(c.cases))
 		for _, wc := range c.cases {
 			c.list = append(c.list, wc)
 		}
 	}
-	return c.list, nil
+	return c.list
 }
 
-// refresh reads again the people changed after c.seq, up to seq.
-func (c *wlCache) refresh(ctx context.Context, s *Store, seq int64) error {
-	var ids []string
-	if err := svPairs(ctx, s, `SELECT person_id, '' FROM worklist_change WHERE seq > ?`,
-		func(id, _ string) { ids = append(ids, id) }, c.seq); err != nil {
-		return err
-	}
-	var fresh map[string]*caseload.WorkCase
-	var err error
-	if len(ids)*wlFullReloadShare > len(c.cases)+100 {
-		fresh, err = loadWorkCases(ctx, s, -1)
-		if err == nil {
-			c.cases, c.list, c.seq = fresh, nil, seq
+// mergeChanged returns c.items with the items of the changed people
+// computed again (c.mu held): the other items are kept in order, the new
+// ones sorted and merged in.
+func (c *wlCache) mergeChanged(changed []string, today caseload.Date, cal *caseload.Calendar,
+	cadence map[caseload.Group]int) []caseload.WorkItem {
+	drop := make(map[string]bool, len(changed))
+	var sub []*caseload.WorkCase
+	for _, id := range changed {
+		if !drop[id] {
+			drop[id] = true
+			if wc := c.cases[id]; wc != nil {
+				sub = append(sub, wc)
+			}
 		}
-		return err
 	}
-	if fresh, err = loadWorkCases(ctx, s, c.seq); err != nil {
-		return err
+	var fresh []caseload.WorkItem
+	for _, it := range caseload.WorklistOf(sub, today, cal, cadence) {
+		if it.PersonID != "" { // the person-less items (Mẫu 01 list) are kept from before
+			fresh = append(fresh, it)
+		}
 	}
-	// Copy on write: slices handed out earlier keep their cases.
-	next := make(map[string]*caseload.WorkCase, len(c.cases)+len(fresh))
-	for id, wc := range c.cases {
-		next[id] = wc
+	out := make([]caseload.WorkItem, 0, len(c.items)+len(fresh))
+	i := 0
+	for _, it := range c.items {
+		if it.PersonID != "" && drop[it.PersonID] {
+			continue
+		}
+		for i < len(fresh) && caseload.CompareWorkItems(&fresh[i], &it) < 0 {
+			out = append(out, fresh[i])
+			i++
+		}
+		out = append(out, it)
 	}
-	for _, id := range ids {
-		delete(next, id)
-	}
-	for id, wc := range fresh {
-		next[id] = wc
-	}
-	c.cases, c.list, c.seq = next, nil, seq
-	return nil
+	return append(out, fresh[i:]...)
 }
 
 // loadWorkCases reads the cases of the live expected and managed people:
 // all of them when since < 0, else those changed after the sequence number
-// since. Six set-based queries, no query per person.
+// since. Three set-based queries, no query per person.
 func loadWorkCases(ctx context.Context, s *Store, since int64) (map[string]*caseload.WorkCase, error) {
 	var args []any
 	only := func(col string) string {
@@ -138,7 +192,7 @@ func loadWorkCases(ctx context.Context, s *Store, since int64) (map[string]*case
 	if since >= 0 {
 		args = []any{since}
 	}
-	out, err := loadWorkPeople(ctx, s, only("id"), args)
+	out, err := loadWorkPeople(ctx, s, only("p.id"), args)
 	if err != nil {
 		return nil, err
 	}
@@ -171,67 +225,80 @@ func loadWorkCases(ctx context.Context, s *Store, since int64) (map[string]*case
 	for id, r := range latest {
 		out[id].SetReception(r.id, wlDate(r.session), wlDate(r.opened))
 	}
-	if err := svRows(ctx, s, `SELECT person_id, mentor_id FROM assignment
-		WHERE to_date = '' AND deleted = 0`+only("person_id"), args, func(v []string) {
-		if wc := out[v[0]]; wc != nil {
-			wc.Mentor = v[1]
-		}
-	}); err != nil {
-		return nil, err
-	}
-	if err := svRows(ctx, s, `SELECT person_id, last_visit, last_report FROM visit_summary
-		WHERE 1`+only("person_id"), args, func(v []string) {
-		if wc := out[v[0]]; wc != nil {
-			wc.LastVisit, wc.LastReport = wlDate(v[1]), wlDate(v[2])
-		}
-	}); err != nil {
-		return nil, err
-	}
-	if err := svRows(ctx, s, `SELECT person_id, last_quarter FROM classification_summary
-		WHERE 1`+only("person_id"), args, func(v []string) {
-		if wc := out[v[0]]; wc != nil {
-			wc.LatestQuarter = v[1]
-		}
-	}); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
-// worklistPersonCols are the person columns the worklist rules need.
-const worklistPersonCols = `id, full_name, status, grp, completed_on, returned_on, reported_on,
-	sentence_kind, sentence_months, offense_chapter, offense_severity, negligent, juvenile, age_at_offense,
-	supplementary, civil_amount, civil_none, civil_settled_on, expunged_on, court_refusals`
+// worklistPersonCols are the person columns the worklist rules need, as
+// they are read: the identity, then the legal fields joined by the unit
+// separator U+001F into one text (the driver's cost is per value, and
+// U+001F appears in none of these values: dates, enums, numbers, and JSON,
+// which escapes control characters), then the active mentor, the visit and
+// the classification summaries of the person.
+const worklistPersonCols = `p.id, p.full_name, p.status, p.grp,
+	p.completed_on || x'1f' || p.returned_on || x'1f' || p.reported_on || x'1f' || p.sentence_kind || x'1f' ||
+	p.sentence_months || x'1f' || p.offense_chapter || x'1f' || p.offense_severity || x'1f' || p.negligent || x'1f' ||
+	p.juvenile || x'1f' || p.age_at_offense || x'1f' || p.supplementary || x'1f' || p.civil_amount || x'1f' ||
+	p.civil_none || x'1f' || p.civil_settled_on || x'1f' || p.expunged_on || x'1f' || p.court_refusals || x'1f' ||
+	ifnull(a.mentor_id, '') || x'1f' || ifnull(v.last_visit, '') || x'1f' || ifnull(v.last_report, '') || x'1f' ||
+	ifnull(c.last_quarter, '')`
+
+// worklistPersonFrom joins the person with its active assignment and
+// summaries (at most one row each).
+const worklistPersonFrom = ` FROM person p
+	LEFT JOIN assignment a ON a.person_id = p.id AND a.to_date = '' AND a.deleted = 0
+	LEFT JOIN visit_summary v ON v.person_id = p.id
+	LEFT JOIN classification_summary c ON c.person_id = p.id
+	WHERE p.deleted = 0 AND p.status IN ('expected', 'managed')`
+
+// wlFields is the number of fields of the joined text of worklistPersonCols.
+const wlFields = 20
 
 // loadWorkPeople reads the live expected and managed people (restricted
-// by the extra condition filter) into new cases with their legal dates.
+// by the extra condition filter) into new cases with their legal dates,
+// active mentor, visit and classification summaries.
 func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (map[string]*caseload.WorkCase, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+worklistPersonCols+` FROM person
-		WHERE deleted = 0 AND status IN ('expected', 'managed')`+filter, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+worklistPersonCols+worklistPersonFrom+filter, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := make(map[string]*caseload.WorkCase)
-	var status, grp, completed, returned, reported, kind, severity, supp, settled, expunged, refusals string
+	var status, grp, joined string
+	var f [wlFields]string
+	var p caseload.Person // reused: Scan makes it escape, and a Person is large
 	for rows.Next() {
-		var p caseload.Person
-		if err := rows.Scan(&p.ID, &p.FullName, &status, &grp, &completed, &returned, &reported,
-			&kind, &p.SentenceMonths, &p.OffenseChapter, &severity, &p.Negligent, &p.Juvenile, &p.AgeAtOffense,
-			&supp, &p.CivilObligations.Amount, &p.CivilObligations.None, &settled, &expunged, &refusals); err != nil {
+		p = caseload.Person{}
+		if err := rows.Scan(&p.ID, &p.FullName, &status, &grp, &joined); err != nil {
 			return nil, err
 		}
-		p.Status, p.Group = caseload.Status(status), caseload.Group(grp)
-		p.CompletedOn, p.ReturnedOn, p.ReportedOn = wlDate(completed), wlDate(returned), wlDate(reported)
-		p.SentenceKind, p.OffenseSeverity = caseload.SentenceKind(kind), caseload.Severity(severity)
-		p.CivilObligations.SettledOn, p.ExpungedOn = wlDate(settled), wlDate(expunged)
-		if supp != "" && supp != "[]" {
-			_ = json.Unmarshal([]byte(supp), &p.Supplementary)
+		n := 0
+		for part := range strings.SplitSeq(joined, "\x1f") {
+			if n < wlFields {
+				f[n] = part
+			}
+			n++
 		}
-		if refusals != "" && refusals != "[]" {
-			_ = json.Unmarshal([]byte(refusals), &p.CourtRefusals)
+		if n != wlFields {
+			return nil, fmt.Errorf("person %s: %d worklist fields, want %d", p.ID, n, wlFields)
+		}
+		p.Status, p.Group = caseload.Status(status), caseload.Group(grp)
+		p.CompletedOn, p.ReturnedOn, p.ReportedOn = wlDate(f[0]), wlDate(f[1]), wlDate(f[2])
+		p.SentenceKind, p.SentenceMonths, p.OffenseChapter = caseload.SentenceKind(f[3]), atoi(f[4]), atoi(f[5])
+		p.OffenseSeverity, p.Negligent, p.Juvenile = caseload.Severity(f[6]), f[7] == "1", f[8] == "1"
+		p.AgeAtOffense = atoi(f[9])
+		if f[10] != "" && f[10] != "[]" {
+			_ = json.Unmarshal([]byte(f[10]), &p.Supplementary)
+		}
+		p.CivilObligations.Amount, _ = strconv.ParseInt(f[11], 10, 64)
+		p.CivilObligations.None = f[12] == "1"
+		p.CivilObligations.SettledOn, p.ExpungedOn = wlDate(f[13]), wlDate(f[14])
+		if f[15] != "" && f[15] != "[]" {
+			_ = json.Unmarshal([]byte(f[15]), &p.CourtRefusals)
 		}
 		wc := caseload.NewWorkCase(&p)
+		wc.Mentor = strings.Clone(f[16])
+		wc.LastVisit, wc.LastReport = wlDate(f[17]), wlDate(f[18])
+		wc.LatestQuarter = strings.Clone(f[19])
 		out[p.ID] = &wc
 	}
 	return out, rows.Err()

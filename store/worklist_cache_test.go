@@ -23,11 +23,11 @@ func wlCold(t *testing.T, s *Store, today caseload.Date) []caseload.WorkItem {
 	for _, c := range cases {
 		list = append(list, c)
 	}
-	items, err := s.worklistOf(context.Background(), list, today)
+	cal, cadence, _, err := s.worklistConfig(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return items
+	return caseload.WorklistOf(list, today, cal, cadence)
 }
 
 // wlKinds summarises items as "kind:person" for readable failures.
@@ -175,6 +175,12 @@ func TestWorklistCacheOtherWriter(t *testing.T) {
 	if got := strings.Count(wlKinds(items), caseload.WorkMentorDecision+":"); got != 30 {
 		t.Fatalf("batch: %d mentor decisions, want 30: %s", got, wlKinds(items))
 	}
+	// Another day, then another cadence: the items are computed again.
+	wlCheck(t, "next day", s, today.AddDays(1))
+	if err := s.SetVisitCadence(ctx, map[caseload.Group]int{caseload.GroupB: 7}); err != nil {
+		t.Fatal(err)
+	}
+	wlCheck(t, "cadence", s, today.AddDays(1))
 	// A mentor's worklist holds only that mentor's items.
 	a, err := s.ActiveAssignment(ctx, p.ID)
 	if err != nil {
@@ -212,5 +218,43 @@ func TestWlDate(t *testing.T) {
 		if got := wlDate(tc.in); got != tc.want {
 			t.Errorf("wlDate(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestWorklistLegalFromStore: the legal fields read from the person row
+// (sentence, supplementary penalty as JSON, civil obligations, court
+// refusals) give the expungement and loan items of caseload.
+func TestWorklistLegalFromStore(t *testing.T) {
+	ctx := context.Background()
+	s := svOpen(t)
+	today := caseload.D(2026, 7, 3)
+	p := svManaged(t, s, "Đỗ Văn Hùng", caseload.D(2024, 6, 20))
+	// Prison 36 months completed 15/06/2024: automatic after 2 years (BLHS Art. 70(2)(b)) = 15/06/2026,
+	// but a 25-month residence ban runs to 15/07/2026 (Art. 70(3)): due in 12 days.
+	p.CompletedOn, p.SentenceKind, p.SentenceMonths = caseload.D(2024, 6, 15), caseload.SentencePrison, 36
+	p.CivilObligations = caseload.CivilObligations{Amount: 3_000_000, SettledOn: caseload.D(2025, 1, 10)}
+	p.Supplementary = []caseload.Supplementary{{Kind: "residence_ban", Months: 25}}
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	q := svManaged(t, s, "Vũ Thị Lan", caseload.D(2021, 9, 1))
+	// Completed 20/08/2021: the 5-year loan window (QĐ 22/2023) closes 20/08/2026, within 90 days.
+	q.CompletedOn, q.ExpungedOn = caseload.D(2021, 8, 20), caseload.D(2023, 8, 20)
+	if err := s.SavePerson(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Worklist(ctx, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		if it.Kind == caseload.WorkExpungement || it.Kind == caseload.WorkLoanWindow {
+			got = append(got, fmt.Sprintf("%s:%v:%s", it.Kind, it.PersonID == p.ID, it.Due))
+		}
+	}
+	want := []string{"expungement:true:2026-07-15", "loan_window:false:2026-08-20"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("legal items %v, want %v", got, want)
 	}
 }

@@ -43,6 +43,7 @@ func newLoanForm(win fyne.Window, data supportData, rec caseload.Loan, saved fun
 	}
 	changed := func(string) { f.recheck() }
 	f.Business = widget.NewSelect(names, changed)
+	f.Business.PlaceHolder = i18n.T("support.ui.business_choose")
 	f.Kind = newEnumSelect("support.loan.borrower", enumValues(caseload.BorrowerKinds), false, func(string) { f.showKind(); f.recheck() })
 	f.Purpose = newEnumSelect("support.loan.purpose", enumValues(caseload.LoanPurposes), false, changed)
 	f.Status = newEnumSelect("support.loan.status", enumValues(caseload.LoanStatuses), false, changed)

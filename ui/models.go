@@ -188,8 +188,12 @@ func (s *modelsScreen) SelectModel(id string) {
 	for i, m := range s.shownM {
 		if m.ID == id {
 			s.ModelTbl.Select(widget.TableCellID{Row: i, Col: 0})
-			// Select scrolls the cell into view, and before the first
-			// layout that scrolls the name column out of sight.
+			// Select scrolls the cell into view; before the table's first
+			// layout (its size is still zero) that scrolls everything out
+			// of sight, so go back to the top left corner then.
+			if s.ModelTbl.Size().Height < 1 {
+				s.ModelTbl.ScrollToTop()
+			}
 			s.ModelTbl.ScrollToLeading()
 			s.selectModel(i)
 			return
@@ -396,6 +400,7 @@ func (s *modelsScreen) linkBusinessForm(modelID string) *linkBusinessForm {
 		names[i] = b.Name
 	}
 	f.Business = widget.NewSelect(names, nil)
+	f.Business.PlaceHolder = i18n.T("support.ui.business_choose")
 	f.supForm = newSupForm(s.win, i18n.T("model.ui.link_business"), []*widget.FormItem{
 		supItem("model.field.business", f.Business),
 	}, "model.field.", func() error {

@@ -124,7 +124,6 @@ func newLoansView(s *supportScreen) *loansView {
 	v.Count = widget.NewLabel("")
 	v.Detail = widget.NewLabel("")
 	v.Detail.Wrapping = fyne.TextWrapWord
-	v.Detail.Importance = widget.WarningImportance
 	headers := supHeaders("loan.col.borrower", "loan.col.purpose", "loan.col.amount", "loan.col.requested_on",
 		"loan.col.disbursed_on", "loan.col.term", "loan.col.status", "loan.col.warnings")
 	widths := []float32{190, 95, 122, 92, 92, 76, 104, 150}
@@ -169,7 +168,7 @@ func (v *loansView) filter() {
 		}
 	}
 	v.sel = -1
-	v.Detail.SetText("")
+	v.showDetail(widget.LowImportance, i18n.T("support.ui.loan_pick"))
 	v.Table.UnselectAll()
 	v.Table.Refresh()
 	v.Count.SetText(i18n.T("support.ui.loans_count", "Count", i18n.Number(len(v.Shown)), "Total", i18n.Money(total)))
@@ -205,10 +204,17 @@ func (v *loansView) selected(row int) {
 	v.sel = row
 	r := v.Shown[row]
 	if len(r.Warnings) == 0 {
-		v.Detail.SetText(i18n.T("support.ui.loan_no_warnings"))
+		v.showDetail(widget.SuccessImportance, i18n.T("support.ui.loan_no_warnings"))
 		return
 	}
-	v.Detail.SetText(supWarningsText(r.Warnings))
+	v.showDetail(widget.WarningImportance, supWarningsText(r.Warnings))
+}
+
+// showDetail sets the text under the table: a hint, the all-clear or the
+// warnings of the selected loan, each in its own colour.
+func (v *loansView) showDetail(imp widget.Importance, text string) {
+	v.Detail.Importance = imp
+	v.Detail.SetText(text)
 }
 
 // openForm opens the loan form for rec (a new loan when rec.ID is empty).

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -61,15 +62,15 @@ func TestSupportTablesFitTheWindow(t *testing.T) {
 				}
 				for _, l := range ls {
 					total := l.t.Size().Width
-					used := theme0Padding()*float32(len(l.widths)-1) + supScrollMargin
+					if total <= 0 {
+						t.Errorf("%s: table not laid out", what)
+					}
+					used := supGap()*float32(len(l.widths)-1) + supScrollMargin
 					for _, w := range l.widths {
 						used += w
 					}
 					if used > total+0.5 {
 						t.Errorf("%s: columns need %.0f px, the table has %.0f", what, used, total)
-					}
-					if got, _ := l.t.Size().Width, 0; got <= 0 {
-						t.Errorf("%s: table not laid out", what)
 					}
 				}
 			}
@@ -90,17 +91,18 @@ func TestSupportTablesFitTheWindow(t *testing.T) {
 	}
 }
 
-func theme0Padding() float32 { return fyne.CurrentApp().Settings().Theme().Size("padding") }
+// supGap is the space a table leaves between columns.
+func supGap() float32 { return theme.Padding() }
 
 func TestSupColumnWidthsFitHeaders(t *testing.T) {
-	test := []struct {
+	cases := []struct {
 		header string
 		given  float32
 	}{
 		{"Thời hạn (tháng)", 80}, // the header that overlapped "Trạng thái"
 		{"STT", 200},
 	}
-	for _, c := range test {
+	for _, c := range cases {
 		min := widget.NewLabelWithStyle(c.header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Width
 		got := supColumnWidths([]string{c.header}, []float32{c.given})[0]
 		if got < min || (c.given >= min && got != c.given) {

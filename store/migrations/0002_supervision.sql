@@ -116,20 +116,20 @@ CREATE TRIGGER visit_summary_insert AFTER INSERT ON visit BEGIN
     INSERT OR REPLACE INTO visit_summary (person_id, last_visit, last_report)
     SELECT NEW.person_id,
         coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
-            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.deleted = 0)), ''),
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), ''),
         coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
             AND v.kind = 'quarterly_report'
-            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.deleted = 0)), '');
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), '');
 END;
 
 CREATE TRIGGER visit_summary_update AFTER UPDATE OF deleted, date, kind, person_id ON visit BEGIN
     INSERT OR REPLACE INTO visit_summary (person_id, last_visit, last_report)
     SELECT NEW.person_id,
         coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
-            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.deleted = 0)), ''),
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), ''),
         coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
             AND v.kind = 'quarterly_report'
-            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.deleted = 0)), '');
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), '');
 END;
 
 CREATE INDEX classification_quarter ON classification (quarter, person_id);
