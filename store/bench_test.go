@@ -36,8 +36,13 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
+	if svBenchStore != nil {
+		svBenchStore.Close()
+	}
+	for _, dir := range []string{benchDir, svBenchDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }

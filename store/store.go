@@ -38,6 +38,7 @@ type Store struct {
 	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 
 	people *Index // in-memory person search index, kept current on writes
+	wl     wlCache // worklist cache, see worklist_cache.go
 }
 
 // DSN builds the modernc SQLite data source name for a file path, escaping

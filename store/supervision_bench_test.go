@@ -33,6 +33,7 @@ var (
 	svBenchIDs   []string
 	svBenchErr   error
 	svBenchToday = caseload.D(2026, 7, 3)
+	svBenchDir   string // removed by TestMain (bench_test.go)
 )
 
 func svBenchFixture(b *testing.B) (*Store, []string) {
@@ -43,6 +44,7 @@ func svBenchFixture(b *testing.B) (*Store, []string) {
 			svBenchErr = err
 			return
 		}
+		svBenchDir = dir
 		svBenchStore, svBenchIDs, svBenchErr = svBuildFixture(filepath.Join(dir, "bench.db"))
 	})
 	if svBenchErr != nil {

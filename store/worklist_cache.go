@@ -4,12 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"weak"
 
 	"hoanhap/caseload"
 )
@@ -46,22 +44,8 @@ type wlItemsKey struct {
 	cfg   uint64
 }
 
-// wlCaches holds the cache of each open Store without keeping the Store
-// alive (the Store type lives in store.go, which this file does not own).
-var wlCaches sync.Map // weak.Pointer[Store] -> *wlCache
-
-// worklistCache returns the cache of s, creating it on first use.
-func (s *Store) worklistCache() *wlCache {
-	k := weak.Make(s)
-	if c, ok := wlCaches.Load(k); ok {
-		return c.(*wlCache)
-	}
-	c, loaded := wlCaches.LoadOrStore(k, &wlCache{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { wlCaches.Delete(k) }, k)
-	}
-	return c.(*wlCache)
-}
+// worklistCache returns the cache of s.
+func (s *Store) worklistCache() *wlCache { return &s.wl }
 
 // dropWorklistCache forgets the cached cases: the next call reads
 // everything (benchmarks of the first load use it).

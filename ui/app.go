@@ -79,9 +79,30 @@ func New(a fyne.App, st *store.Store) *App {
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.login(func(s session) {
 		u.sess = s
+		u.areas = areasFor(s, u.areas)
+		u.nav.Refresh()
 		u.nav.Select(1)
 	})
 	return u
+}
+
+// mentorAreas are the only areas a mentor user sees: their worklist, their
+// people and their visits. Rosters, loans, models, reports, sync and
+// settings hold other people's data (DESIGN.md section 9).
+var mentorAreas = map[string]bool{"nav.overview": true, "nav.caseload": true, "nav.visits": true}
+
+// areasFor returns the navigation areas the session may open.
+func areasFor(s session, all []area) []area {
+	if !s.isMentor() {
+		return all
+	}
+	var out []area
+	for _, a := range all {
+		if mentorAreas[a.key] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // longestAreaLabel sizes the navigation to its longest entry.

@@ -122,3 +122,17 @@ func TestUsersAddAndReset(t *testing.T) {
 		t.Errorf("password not reset: %v (%s)", err, v.Status.Text)
 	}
 }
+
+func TestMentorSeesOnlyTheirAreas(t *testing.T) {
+	all := []area{{key: "nav.overview"}, {key: "nav.caseload"}, {key: "nav.visits"}, {key: "nav.mentors"},
+		{key: "nav.models"}, {key: "nav.support"}, {key: "nav.reports"}, {key: "nav.sync"}, {key: "nav.settings"}}
+	got := areasFor(session{Role: "mentor", MentorID: "m1"}, all)
+	if len(got) != 3 || got[0].key != "nav.overview" || got[1].key != "nav.caseload" || got[2].key != "nav.visits" {
+		t.Errorf("mentor areas = %v", got)
+	}
+	for _, role := range []string{"admin", "officer", "leader"} {
+		if n := len(areasFor(session{Role: role}, all)); n != len(all) {
+			t.Errorf("%s sees %d areas, want all %d", role, n, len(all))
+		}
+	}
+}

@@ -2,6 +2,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -40,6 +41,9 @@ func main() {
 			fail(err)
 		}
 	}
+	// The first worklist reads every case (about 2 s at office scale):
+	// do it now, in the background, so Tổng quan opens at once.
+	go func() { _ = st.WarmWorklist(context.Background()) }()
 	lng := *langFlag
 	if lng == "" {
 		lng = st.Language()
