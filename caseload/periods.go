@@ -2,6 +2,7 @@ package caseload
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -101,6 +102,10 @@ func PeriodFor(kind PeriodKind, d Date) Period {
 func QuarterOf(d Date) (year, q int) {
 	return d.Year, (int(d.Month)-1)/3 + 1
 }
+
+// QuarterText is the quarter as people write it in reports, "3/2026"
+// (read "quý 3/2026"); QuarterLabel is the machine form "2026-Q3".
+func QuarterText(year, q int) string { return strconv.Itoa(q) + "/" + strconv.Itoa(year) }
 
 // QuarterLabel returns the canonical label of a quarter, "2026-Q3".
 func QuarterLabel(year, q int) string { return fmt.Sprintf("%04d-Q%d", year, q) }

@@ -97,3 +97,14 @@ func ExampleMonthPeriod() {
 	// 2025-12-15 2026-01-14
 	// 2026-Q3 2026-06-15
 }
+
+func TestQuarterText(t *testing.T) {
+	for _, c := range []struct {
+		y, q int
+		want string
+	}{{2026, 3, "3/2026"}, {2025, 4, "4/2025"}, {2027, 1, "1/2027"}} {
+		if got := QuarterText(c.y, c.q); got != c.want {
+			t.Errorf("QuarterText(%d, %d) = %q, want %q", c.y, c.q, got, c.want)
+		}
+	}
+}

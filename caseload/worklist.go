@@ -212,9 +212,9 @@ func WorklistOf(cases []*WorkCase, today Date, cal *Calendar, cadence map[Group]
 		expHorizon: today.AddDays(ExpungementHorizonDays), loanHorizon: today.AddDays(LoanWindowHorizonDays)}
 	y, q := QuarterOf(today)
 	qStart := QuarterFirstDay(y, q)
-	qLabel := QuarterLabel(y, q)
 	py, pq := PreviousQuarter(y, q)
 	prevLabel := QuarterLabel(py, pq)
+	prevText := QuarterText(py, pq) // the quarter reported on and classified for
 	reportDue := qStart.AddDays(QuarterlyReportDays - 1)
 	reportFrom := qStart.AddDays(-ReportEarlyDays)
 	classDue := qStart.AddMonths(1).AddDays(-1)
@@ -238,12 +238,12 @@ func WorklistOf(cases []*WorkCase, today Date, cal *Calendar, cadence map[Group]
 		current := !c.Since.IsZero() && c.Since.Before(qStart) && c.Group != GroupD
 		if current && c.Mentor != "" && (c.LastReport.IsZero() || c.LastReport.Before(reportFrom)) {
 			w.add(WorkItem{Kind: WorkQuarterlyReport, PersonID: c.ID, MentorID: c.Mentor,
-				Due: reportDue, Rule: "worklist.rule.quarterly_report"}, "Name", c.Name, "Quarter", qLabel)
+				Due: reportDue, Rule: "worklist.rule.quarterly_report"}, "Name", c.Name, "Quarter", prevText)
 		}
 		if current && c.LatestQuarter < prevLabel {
 			w.add(WorkItem{Kind: WorkClassification, PersonID: c.ID, MentorID: c.Mentor,
 				Due: classDue, Rule: "worklist.rule.classification"},
-				"Name", c.Name, "Quarter", prevLabel)
+				"Name", c.Name, "Quarter", prevText)
 		}
 		w.legal(c)
 	}
