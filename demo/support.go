@@ -125,6 +125,7 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 				}
 			}
 		}
+		settleLoanStatus(&l, today)
 		if err := st.SaveLoan(ctx, &l); err != nil {
 			return fmt.Errorf("support demo: loan: %w", err)
 		}
@@ -266,6 +267,27 @@ func (n *memberNames) next() string {
 		if !n.used[name] {
 			n.used[name] = true
 			return name
+		}
+	}
+}
+
+// settleLoanStatus keeps a drawn status believable for the loan's dates: a
+// loan is repaid only after its term, overdue only after a year of
+// repayments, and an approval older than three months has been disbursed.
+func settleLoanStatus(l *caseload.Loan, today caseload.Date) {
+	switch l.Status {
+	case caseload.LoanRepaid:
+		if l.DisbursedOn.AddMonths(l.TermMonths).After(today) {
+			l.Status = caseload.LoanDisbursed
+		}
+	case caseload.LoanOverdue:
+		if l.DisbursedOn.AddYears(1).After(today) {
+			l.Status = caseload.LoanDisbursed
+		}
+	case caseload.LoanApproved:
+		if l.ListDate.AddMonths(3).Before(today) {
+			l.Status = caseload.LoanDisbursed
+			l.DisbursedOn = l.ListDate.AddDays(15)
 		}
 	}
 }

@@ -75,3 +75,25 @@ func TestSupportStepFillsTheWard(t *testing.T) {
 		t.Errorf("no exemplary people")
 	}
 }
+
+func TestSettleLoanStatus(t *testing.T) {
+	today := caseload.D(2026, 11, 21)
+	for _, c := range []struct {
+		name string
+		in   caseload.Loan
+		want caseload.LoanStatus
+	}{
+		{"repaid before its term ends", caseload.Loan{Status: caseload.LoanRepaid, DisbursedOn: caseload.D(2026, 10, 1), TermMonths: 12}, caseload.LoanDisbursed},
+		{"repaid after its term", caseload.Loan{Status: caseload.LoanRepaid, DisbursedOn: caseload.D(2024, 1, 1), TermMonths: 12}, caseload.LoanRepaid},
+		{"overdue a week after disbursement", caseload.Loan{Status: caseload.LoanOverdue, DisbursedOn: caseload.D(2026, 11, 14), TermMonths: 36}, caseload.LoanDisbursed},
+		{"overdue after two years", caseload.Loan{Status: caseload.LoanOverdue, DisbursedOn: caseload.D(2024, 6, 1), TermMonths: 60}, caseload.LoanOverdue},
+		{"approved last year", caseload.Loan{Status: caseload.LoanApproved, ListDate: caseload.D(2025, 5, 5)}, caseload.LoanDisbursed},
+		{"approved this month", caseload.Loan{Status: caseload.LoanApproved, ListDate: caseload.D(2026, 11, 5)}, caseload.LoanApproved},
+	} {
+		l := c.in
+		settleLoanStatus(&l, today)
+		if l.Status != c.want {
+			t.Errorf("%s: status %s, want %s", c.name, l.Status, c.want)
+		}
+	}
+}
