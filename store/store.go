@@ -37,7 +37,7 @@ type Store struct {
 	actor   string         // who is writing: the logged-in user name, or "cli"
 	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 
-	people *Index // in-memory person search index, kept current on writes
+	people *Index  // in-memory person search index, kept current on writes
 	wl     wlCache // worklist cache, see worklist_cache.go
 }
 
