@@ -36,6 +36,7 @@ run: build
 	./$(BIN)/hoanhap $(ARGS)
 
 vet:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	CGO_ENABLED=0 $(GO) vet -tags ci,$(TAGS) ./...
 
 test: vet

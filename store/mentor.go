@@ -52,15 +52,10 @@ func (s *Store) SaveMentor(ctx context.Context, m *caseload.Mentor) error {
 			}
 			return s.audit(tx, "insert", "mentor", q.ID, nil, q)
 		}
-		old, err := scanMentor(tx.QueryRowContext(ctx, `SELECT `+mentorCols+` FROM mentor WHERE id = ? AND deleted = 0`, q.ID))
-		if err == sql.ErrNoRows {
-			return ErrNotFound
-		}
+		old, err := current(ctx, tx, `SELECT `+mentorCols+` FROM mentor WHERE id = ? AND deleted = 0`, q.ID, q.Ver,
+			scanMentor, func(r caseload.Mentor) int { return r.Ver })
 		if err != nil {
 			return err
-		}
-		if old.Ver != q.Ver {
-			return ErrConflict
 		}
 		q.Owner = old.Owner
 		s.stamp(&q.Meta, old.Ver)

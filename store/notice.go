@@ -147,15 +147,10 @@ func (s *Store) UpdateNotice(ctx context.Context, n *caseload.Notice) error {
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := scanNotice(tx.QueryRowContext(ctx, `SELECT `+noticeCols+` FROM notice WHERE id = ? AND deleted = 0`, q.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		old, err := current(ctx, tx, `SELECT `+noticeCols+` FROM notice WHERE id = ? AND deleted = 0`, q.ID, q.Ver,
+			scanNotice, func(r caseload.Notice) int { return r.Ver })
 		if err != nil {
 			return err
-		}
-		if old.Ver != q.Ver {
-			return ErrConflict
 		}
 		q.Owner, q.PersonID = old.Owner, old.PersonID
 		s.stamp(&q.Meta, old.Ver)

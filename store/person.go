@@ -48,33 +48,7 @@ func (s *Store) SavePerson(ctx context.Context, p *caseload.Person) error {
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if q.ID == "" {
-			q.Deleted = false
-			q.Owner = ""
-			s.stamp(&q.Meta, 0)
-			if err := insertPerson(ctx, tx, &q); err != nil {
-				return err
-			}
-			return s.audit(tx, "insert", "person", q.ID, nil, q)
-		}
-		old, err := personTx(ctx, tx, q.ID)
-		if err != nil {
-			return err
-		}
-		if old.Deleted {
-			return ErrNotFound
-		}
-		if old.Ver != q.Ver {
-			return ErrConflict
-		}
-		q.Owner, q.Deleted = old.Owner, false
-		s.stamp(&q.Meta, old.Ver)
-		if err := updatePerson(ctx, tx, &q); err != nil {
-			return err
-		}
-		return s.audit(tx, "update", "person", q.ID, old, q)
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writePerson(ctx, tx, nil, &q) })
 	if err != nil {
 		return fmt.Errorf("store: save person: %w", err)
 	}
@@ -174,6 +148,46 @@ func personTx(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, erro
 		return p, ErrNotFound
 	}
 	return p, err
+}
+
+// writePerson writes one normalised, validated person and its audit row
+// inside tx: an insert when q.ID is "" (through ins, a prepared insert
+// statement, when a batch has one; nil for a single save), else an update
+// of the stored version q.Ver (ErrNotFound, ErrConflict).
+func (s *Store) writePerson(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, q *caseload.Person) error {
+	if q.ID == "" {
+		q.Deleted, q.Owner = false, ""
+		s.stamp(&q.Meta, 0)
+		var err error
+		if ins == nil {
+			err = insertPerson(ctx, tx, q)
+		} else {
+			var data []any
+			if data, err = personArgs(q); err == nil {
+				_, err = ins.ExecContext(ctx, append(metaArgs(q.Meta), data...)...)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, "insert", "person", q.ID, nil, q)
+	}
+	old, err := personTx(ctx, tx, q.ID)
+	if err != nil {
+		return err
+	}
+	if old.Deleted {
+		return ErrNotFound
+	}
+	if old.Ver != q.Ver {
+		return ErrConflict
+	}
+	q.Owner, q.Deleted = old.Owner, false
+	s.stamp(&q.Meta, old.Ver)
+	if err := updatePerson(ctx, tx, q); err != nil {
+		return err
+	}
+	return s.audit(tx, "update", "person", q.ID, old, q)
 }
 
 func insertPerson(ctx context.Context, tx *sql.Tx, p *caseload.Person) error {

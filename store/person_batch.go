@@ -53,7 +53,7 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := s.savePersonInBatch(ctx, tx, ins, &qs[i]); err != nil {
+			if err := s.writePerson(ctx, tx, ins, &qs[i]); err != nil {
 				return fmt.Errorf("person %d (%s): %w", i+1, qs[i].FullName, err)
 			}
 		}
@@ -65,39 +65,6 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 	copy(people, qs)
 	idx.putMany(qs)
 	return nil
-}
-
-// savePersonInBatch writes one normalised, validated person and its audit
-// row inside tx; new persons go through the prepared insert statement.
-func (s *Store) savePersonInBatch(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, q *caseload.Person) error {
-	if q.ID == "" {
-		q.Deleted, q.Owner = false, ""
-		s.stamp(&q.Meta, 0)
-		data, err := personArgs(q)
-		if err != nil {
-			return err
-		}
-		if _, err := ins.ExecContext(ctx, append(metaArgs(q.Meta), data...)...); err != nil {
-			return err
-		}
-		return s.audit(tx, "insert", "person", q.ID, nil, q)
-	}
-	old, err := personTx(ctx, tx, q.ID)
-	if err != nil {
-		return err
-	}
-	if old.Deleted {
-		return ErrNotFound
-	}
-	if old.Ver != q.Ver {
-		return ErrConflict
-	}
-	q.Owner, q.Deleted = old.Owner, false
-	s.stamp(&q.Meta, old.Ver)
-	if err := updatePerson(ctx, tx, q); err != nil {
-		return err
-	}
-	return s.audit(tx, "update", "person", q.ID, old, q)
 }
 
 // putMany adds or replaces the entries of many live persons at once: the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"hoanhap/caseload"
@@ -104,15 +103,10 @@ func (s *Store) UpdateReception(ctx context.Context, r *caseload.Reception) erro
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := scanReception(tx.QueryRowContext(ctx, `SELECT `+receptionCols+` FROM reception WHERE id = ? AND deleted = 0`, q.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		old, err := current(ctx, tx, `SELECT `+receptionCols+` FROM reception WHERE id = ? AND deleted = 0`, q.ID, q.Ver,
+			scanReception, func(r caseload.Reception) int { return r.Ver })
 		if err != nil {
 			return err
-		}
-		if old.Ver != q.Ver {
-			return ErrConflict
 		}
 		q.Owner, q.PersonID = old.Owner, old.PersonID
 		s.stamp(&q.Meta, old.Ver)

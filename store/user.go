@@ -134,15 +134,10 @@ func (s *Store) UpdateUser(ctx context.Context, u *caseload.User) error {
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE id = ? AND deleted = 0`, q.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		old, err := current(ctx, tx, `SELECT `+userCols+` FROM app_user WHERE id = ? AND deleted = 0`, q.ID, q.Ver,
+			scanUser, func(r caseload.User) int { return r.Ver })
 		if err != nil {
 			return err
-		}
-		if old.Ver != q.Ver {
-			return ErrConflict
 		}
 		if err := checkMentorTx(ctx, tx, q); err != nil {
 			return err

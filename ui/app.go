@@ -77,6 +77,8 @@ func New(a fyne.App, st *store.Store) *App {
 	split.Offset = 0.18
 	u.win.SetContent(split)
 	u.win.Resize(fyne.NewSize(1280, 800))
+	// Closing the window with a half-typed person asks first.
+	u.win.SetCloseIntercept(func() { u.confirmLeave(u.win.Close) })
 	u.login(func(s session) {
 		u.sess = s
 		u.areas = areasFor(s, u.areas)
