@@ -2,6 +2,7 @@ package caseload
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -10,7 +11,8 @@ import (
 // saving: every text field (including the judgment, decision and
 // supplementary-penalty texts) is put in Unicode NFC and trimmed;
 // single-line fields have inner runs of white space collapsed to one
-// space ("  Nguyễn   Văn  An " -> "Nguyễn Văn An"); notes keep their line
+// space ("  Nguyễn   Văn  An " -> "Nguyễn Văn An") and the full name is
+// written with capital initials (NameCase); notes keep their line
 // breaks. The citizen ID keeps only its digits, and the phone number its
 // digits and a leading "+". Enumerated fields are trimmed.
 func Normalize(p *Person) {
@@ -25,6 +27,7 @@ func Normalize(p *Person) {
 	} {
 		*f = NormalizeLine(*f)
 	}
+	p.FullName = NameCase(p.FullName)
 	p.Notes = strings.TrimSpace(norm.NFC.String(p.Notes))
 	p.CitizenID = DigitsOnly(p.CitizenID)
 	p.Phone = NormalizePhone(p.Phone)
@@ -39,6 +42,20 @@ func Normalize(p *Person) {
 	p.Group = Group(strings.ToUpper(strings.TrimSpace(string(p.Group))))
 	p.ExpungeMethod = ExpungeMethod(strings.TrimSpace(string(p.ExpungeMethod)))
 	p.OffenseSeverity = Severity(strings.TrimSpace(string(p.OffenseSeverity)))
+}
+
+// NameCase writes a personal name the Vietnamese way, each word with a
+// capital first letter and the rest in lower case ("nguyễn văn đức" and
+// "NGUYỄN VĂN ĐỨC" -> "Nguyễn Văn Đức"). Officers often type names in
+// lower case or copy them in capitals from a prison notice.
+func NameCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(strings.ToLower(w))
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 // NormalizeLine returns s in NFC with leading and trailing white space

@@ -61,3 +61,23 @@ func TestNormalizePhone(t *testing.T) {
 		}
 	}
 }
+
+func TestNameCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"nguyễn văn đức":   "Nguyễn Văn Đức",
+		"NGUYỄN VĂN ĐỨC":   "Nguyễn Văn Đức",
+		"  trần  thị  ánh": "Trần Thị Ánh",
+		"Lê Quốc An":       "Lê Quốc An",
+		"ĐẶNG ỨC":          "Đặng Ức",
+		"":                 "",
+	} {
+		if got := NameCase(in); got != want {
+			t.Errorf("NameCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+	p := Person{FullName: "  nguyễn   văn  an "}
+	Normalize(&p)
+	if p.FullName != "Nguyễn Văn An" {
+		t.Errorf("Normalize full name = %q", p.FullName)
+	}
+}
