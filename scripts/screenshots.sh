@@ -26,6 +26,7 @@ shot overview-worklist --screen overview
 shot reception --screen reception
 shot mentors --screen mentors
 shot visit-entry --screen visits
+shot quarter-list-hcd09 --screen quarter-list
 shot person-support --screen person-support
 shot loans --screen support
 shot model-members --screen models

@@ -29,7 +29,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		u.show(i)
 		fits(a.key)
 	}
-	for _, screen := range []string{"person-new", "person-first", "reception", "mentors", "models"} {
+	for _, screen := range []string{"person-new", "person-first", "person-support", "reception", "quarter-list", "mentors", "models"} {
 		u.Open(screen)
 		fits(screen)
 	}

@@ -108,7 +108,7 @@ func (u *App) buildMentorsArea() *mentorsArea {
 			o.(*widget.Label).SetText(i18n.T(mentorCols[id.Col]))
 		}
 	}
-	for i, w := range []float32{190, 95, 170, 120, 110, 75, 95} {
+	for i, w := range []float32{240, 90, 180, 150, 110, 80, 140} {
 		a.Table.SetColumnWidth(i, w)
 	}
 	a.Table.OnSelected = func(id widget.TableCellID) {

@@ -14,7 +14,7 @@ import (
 // Open shows a screen by name: an area ("overview", "caseload", "visits",
 // "mentors", "models", "support", "reports", "sync", "settings") or one of
 // the deeper screens ("person-new", "person-first", "person-support",
-// "reception"). The command line's --screen flag uses it, so that
+// "reception", "quarter-list"). The command line's --screen flag uses it, so that
 // make screenshots can photograph every main screen of the real GUI.
 func (u *App) Open(screen string) {
 	switch screen {
@@ -42,6 +42,13 @@ func (u *App) Open(screen string) {
 		a := u.buildOverviewArea()
 		u.replaceContent(a.stack)
 		a.push(u.newReceptionView(a, id).content)
+	case "quarter-list":
+		u.ShowArea("nav.visits")
+		if len(u.content.Objects) > 0 {
+			if tabs, ok := u.content.Objects[0].(*container.AppTabs); ok && len(tabs.Items) > 1 {
+				tabs.SelectIndex(1)
+			}
+		}
 	case "mentors":
 		u.ShowArea("nav.mentors")
 		a := u.buildMentorsArea()
