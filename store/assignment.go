@@ -40,9 +40,7 @@ func (s *Store) Assign(ctx context.Context, a *caseload.Assignment) error {
 		return fmt.Errorf("store: assign: %w", err)
 	}
 	q := *a
-	q.To, q.ChangeReason = caseload.Date{}, ""
-	caseload.NormalizeAssignment(&q)
-	if err := caseload.ValidateAssignment(q, caseload.Today()); err != nil {
+	if err := prepareAssignment(&q); err != nil {
 		return err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error { return s.openAssignmentTx(ctx, tx, &q) })
@@ -51,6 +49,14 @@ func (s *Store) Assign(ctx context.Context, a *caseload.Assignment) error {
 	}
 	*a = q
 	return nil
+}
+
+// prepareAssignment makes q a new open assignment (no end, no change
+// reason), normalises and validates it, before any transaction.
+func prepareAssignment(q *caseload.Assignment) error {
+	q.To, q.ChangeReason = caseload.Date{}, ""
+	caseload.NormalizeAssignment(q)
+	return caseload.ValidateAssignment(*q, caseload.Today())
 }
 
 // Reassign closes the person's active assignment (to = next.From, with the

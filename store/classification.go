@@ -34,40 +34,51 @@ func (s *Store) Classify(ctx context.Context, c *caseload.Classification) error 
 		return fmt.Errorf("store: classify: %w", err)
 	}
 	q := *c
+	if err := s.prepareClassification(&q); err != nil {
+		return err
+	}
+	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeClassification(ctx, tx, &q) })
+	if err != nil {
+		return fmt.Errorf("store: classify: %w", err)
+	}
+	*c = q
+	return nil
+}
+
+// prepareClassification defaults By to the current actor and On to today,
+// normalises and validates q, before any transaction.
+func (s *Store) prepareClassification(q *caseload.Classification) error {
 	if q.By == "" {
 		q.By = s.Actor()
 	}
 	if q.On.IsZero() {
 		q.On = caseload.Today()
 	}
-	caseload.NormalizeClassification(&q)
-	if err := caseload.ValidateClassification(q, caseload.Today()); err != nil {
-		return err
-	}
-	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
-		p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
-			if p.Status != caseload.StatusManaged {
-				return ErrPersonNotManaged
-			}
-			p.Group = q.Group
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	caseload.NormalizeClassification(q)
+	return caseload.ValidateClassification(*q, caseload.Today())
+}
+
+// writeClassification sets the managed person's group and inserts the
+// prepared classification inside tx, with both audit rows; it returns the
+// updated person for the search index.
+func (s *Store) writeClassification(ctx context.Context, tx *sql.Tx, q *caseload.Classification) (*caseload.Person, error) {
+	p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
+		if p.Status != caseload.StatusManaged {
+			return ErrPersonNotManaged
 		}
-		q.ID, q.Owner, q.Deleted = "", "", false
-		s.stamp(&q.Meta, 0)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO classification (`+classificationCols+`) VALUES (`+svMarks(13)+`)`,
-			append(metaArgs(q.Meta), q.PersonID, q.Quarter, string(q.Group), q.Reason, q.By, q.On.String())...); err != nil {
-			return nil, err
-		}
-		return p, s.audit(tx, "insert", "classification", q.ID, nil, q)
+		p.Group = q.Group
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("store: classify: %w", err)
+		return nil, err
 	}
-	*c = q
-	return nil
+	q.ID, q.Owner, q.Deleted = "", "", false
+	s.stamp(&q.Meta, 0)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO classification (`+classificationCols+`) VALUES (`+svMarks(13)+`)`,
+		append(metaArgs(q.Meta), q.PersonID, q.Quarter, string(q.Group), q.Reason, q.By, q.On.String())...); err != nil {
+		return nil, err
+	}
+	return p, s.audit(tx, "insert", "classification", q.ID, nil, *q)
 }
 
 // Classifications returns the classification history of a person, newest

@@ -39,25 +39,37 @@ func (s *Store) SaveLoan(ctx context.Context, rec *caseload.Loan) error {
 		return fmt.Errorf("store: save loan: %w", err)
 	}
 	q := *rec
+	if err := prepareLoan(&q); err != nil {
+		return err
+	}
+	if err := supSave(ctx, s, loanTable, &q, loanCheck(ctx, &q)); err != nil {
+		return err
+	}
+	*rec = q
+	return nil
+}
+
+// prepareLoan normalises q, keeps only the borrower reference of its kind
+// and validates it, before any transaction.
+func prepareLoan(q *caseload.Loan) error {
 	q.Normalize()
 	if q.BorrowerKind == caseload.BorrowerPerson {
 		q.BusinessID = ""
 	} else if q.BorrowerKind == caseload.BorrowerBusiness {
 		q.PersonID = ""
 	}
-	if err := q.Validate(); err != nil {
-		return err
-	}
-	if err := supSave(ctx, s, loanTable, &q, func(tx *sql.Tx) error {
+	return q.Validate()
+}
+
+// loanCheck returns the in-transaction check of a loan: its borrower (a
+// person or a business) exists.
+func loanCheck(ctx context.Context, q *caseload.Loan) func(tx *sql.Tx) error {
+	return func(tx *sql.Tx) error {
 		if q.BorrowerKind == caseload.BorrowerPerson {
 			return supRefCheck(ctx, tx, "person", q.PersonID, "person_id", "loan.error.person_unknown")
 		}
 		return supRefCheck(ctx, tx, "business", q.BusinessID, "business_id", "loan.error.business_unknown")
-	}); err != nil {
-		return err
 	}
-	*rec = q
-	return nil
 }
 
 // Loan returns one live loan, or ErrNotFound.

@@ -102,35 +102,45 @@ func (s *Store) AddNoticeFor(ctx context.Context, n *caseload.Notice) error {
 		return fmt.Errorf("store: add notice: %w", err)
 	}
 	q := *n
-	caseload.NormalizeNotice(&q)
-	if q.PersonID == "" {
-		v := &caseload.ValidationError{}
-		v.Add("person_id", "supervision.validation.required")
-		return v
-	}
-	if err := caseload.ValidateNotice(q, caseload.Today()); err != nil {
+	if err := prepareNoticeFor(&q); err != nil {
 		return err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := svLivePerson(ctx, tx, q.PersonID)
-		if err != nil {
-			return err
-		}
-		if p.Status == caseload.StatusEnded {
-			return ErrPersonEnded
-		}
-		q.ID, q.Owner, q.Deleted = "", "", false
-		s.stamp(&q.Meta, 0)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(&q)...); err != nil {
-			return err
-		}
-		return s.audit(tx, "insert", "notice", q.ID, nil, q)
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeNoticeFor(ctx, tx, &q) })
 	if err != nil {
 		return fmt.Errorf("store: add notice: %w", err)
 	}
 	*n = q
 	return nil
+}
+
+// prepareNoticeFor normalises and validates a notice about an existing
+// person (the person id is required), before any transaction.
+func prepareNoticeFor(q *caseload.Notice) error {
+	caseload.NormalizeNotice(q)
+	if q.PersonID == "" {
+		v := &caseload.ValidationError{}
+		v.Add("person_id", "supervision.validation.required")
+		return v
+	}
+	return caseload.ValidateNotice(*q, caseload.Today())
+}
+
+// writeNoticeFor inserts a prepared notice about a live, not ended person
+// inside tx, with its audit row; the person is unchanged.
+func (s *Store) writeNoticeFor(ctx context.Context, tx *sql.Tx, q *caseload.Notice) error {
+	p, err := svLivePerson(ctx, tx, q.PersonID)
+	if err != nil {
+		return err
+	}
+	if p.Status == caseload.StatusEnded {
+		return ErrPersonEnded
+	}
+	q.ID, q.Owner, q.Deleted = "", "", false
+	s.stamp(&q.Meta, 0)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(q)...); err != nil {
+		return err
+	}
+	return s.audit(tx, "insert", "notice", q.ID, nil, *q)
 }
 
 // UpdateNotice saves the follow-up of a notice: address check result,

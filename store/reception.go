@@ -52,41 +52,52 @@ func (s *Store) RecordReception(ctx context.Context, r *caseload.Reception) erro
 		return fmt.Errorf("store: record reception: %w", err)
 	}
 	q := *r
-	q.Guidance = append([]caseload.GuidanceTopic(nil), r.Guidance...)
-	caseload.NormalizeReception(&q)
-	if err := caseload.ValidateReception(q, caseload.Today()); err != nil {
+	if err := prepareReception(&q); err != nil {
 		return err
 	}
-	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
-		p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
-			if p.Status == caseload.StatusEnded {
-				return ErrPersonEnded
-			}
-			p.Status = caseload.StatusManaged
-			if p.ReturnedOn.IsZero() {
-				p.ReturnedOn = q.SessionDate
-			}
-			if p.ReportedOn.IsZero() {
-				p.ReportedOn = q.SessionDate
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		q.ID, q.Owner, q.Deleted = "", "", false
-		s.stamp(&q.Meta, 0)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reception (`+receptionCols+`) VALUES (`+svMarks(16)+`)`,
-			receptionArgs(&q)...); err != nil {
-			return nil, err
-		}
-		return p, s.audit(tx, "insert", "reception", q.ID, nil, q)
-	})
+	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeReception(ctx, tx, &q) })
 	if err != nil {
 		return fmt.Errorf("store: record reception: %w", err)
 	}
 	*r = q
 	return nil
+}
+
+// prepareReception gives q its own guidance slice, normalises and
+// validates it, before any transaction.
+func prepareReception(q *caseload.Reception) error {
+	q.Guidance = append([]caseload.GuidanceTopic(nil), q.Guidance...)
+	caseload.NormalizeReception(q)
+	return caseload.ValidateReception(*q, caseload.Today())
+}
+
+// writeReception inserts a prepared reception inside tx with its audit row
+// and makes the person managed (returned_on and reported_on defaulting to
+// the session date); it returns the updated person for the search index.
+func (s *Store) writeReception(ctx context.Context, tx *sql.Tx, q *caseload.Reception) (*caseload.Person, error) {
+	p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
+		if p.Status == caseload.StatusEnded {
+			return ErrPersonEnded
+		}
+		p.Status = caseload.StatusManaged
+		if p.ReturnedOn.IsZero() {
+			p.ReturnedOn = q.SessionDate
+		}
+		if p.ReportedOn.IsZero() {
+			p.ReportedOn = q.SessionDate
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	q.ID, q.Owner, q.Deleted = "", "", false
+	s.stamp(&q.Meta, 0)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO reception (`+receptionCols+`) VALUES (`+svMarks(16)+`)`,
+		receptionArgs(q)...); err != nil {
+		return nil, err
+	}
+	return p, s.audit(tx, "insert", "reception", q.ID, nil, *q)
 }
 
 // UpdateReception saves changes to a reception (typically FileOpenedOn,

@@ -87,56 +87,60 @@ func supList[T any](ctx context.Context, s *Store, t supTable[T], suffix string,
 // On success *rec becomes the stored record.
 func supSave[T any](ctx context.Context, s *Store, t supTable[T], rec *T, check func(tx *sql.Tx) error) error {
 	q := *rec
-	m := t.meta(&q)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if check != nil {
-			if err := check(tx); err != nil {
-				return err
-			}
-		}
-		if m.ID == "" {
-			m.Deleted, m.Owner = false, ""
-			s.stamp(m, 0)
-			ph := strings.TrimSuffix(strings.Repeat("?, ", 7+len(t.cols)), ", ")
-			_, err := tx.ExecContext(ctx, `INSERT INTO `+t.name+` (`+metaCols+`, `+strings.Join(t.cols, ", ")+`) VALUES (`+ph+`)`,
-				append(metaArgs(*m), t.args(&q)...)...)
-			if err != nil {
-				return err
-			}
-			return s.audit(tx, "insert", t.name, m.ID, nil, q)
-		}
-		old, err := supGet(ctx, tx, t, m.ID)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && t.meta(&old).Deleted) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		om := t.meta(&old)
-		if om.Ver != m.Ver {
-			return ErrConflict
-		}
-		m.Owner, m.Deleted = om.Owner, false
-		s.stamp(m, om.Ver)
-		set := make([]string, 0, 7+len(t.cols))
-		for _, c := range strings.Split(metaCols, ", ") {
-			set = append(set, c+" = ?")
-		}
-		for _, c := range t.cols {
-			set = append(set, c+" = ?")
-		}
-		args := append(metaArgs(*m), t.args(&q)...)
-		args = append(args, m.ID)
-		if _, err := tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
-			return err
-		}
-		return s.audit(tx, "update", t.name, m.ID, old, q)
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return supWrite(ctx, s, tx, t, &q, check) })
 	if err != nil {
 		return fmt.Errorf("store: save %s: %w", t.name, err)
 	}
 	*rec = q
 	return nil
+}
+
+// supWrite is the body of supSave inside tx: it runs check, then inserts
+// or updates q and writes its audit row, filling q's sync fields.
+func supWrite[T any](ctx context.Context, s *Store, tx *sql.Tx, t supTable[T], q *T, check func(tx *sql.Tx) error) error {
+	m := t.meta(q)
+	if check != nil {
+		if err := check(tx); err != nil {
+			return err
+		}
+	}
+	if m.ID == "" {
+		m.Deleted, m.Owner = false, ""
+		s.stamp(m, 0)
+		ph := strings.TrimSuffix(strings.Repeat("?, ", 7+len(t.cols)), ", ")
+		_, err := tx.ExecContext(ctx, `INSERT INTO `+t.name+` (`+metaCols+`, `+strings.Join(t.cols, ", ")+`) VALUES (`+ph+`)`,
+			append(metaArgs(*m), t.args(q)...)...)
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, "insert", t.name, m.ID, nil, *q)
+	}
+	old, err := supGet(ctx, tx, t, m.ID)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && t.meta(&old).Deleted) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	om := t.meta(&old)
+	if om.Ver != m.Ver {
+		return ErrConflict
+	}
+	m.Owner, m.Deleted = om.Owner, false
+	s.stamp(m, om.Ver)
+	set := make([]string, 0, 7+len(t.cols))
+	for _, c := range strings.Split(metaCols, ", ") {
+		set = append(set, c+" = ?")
+	}
+	for _, c := range t.cols {
+		set = append(set, c+" = ?")
+	}
+	args := append(metaArgs(*m), t.args(q)...)
+	args = append(args, m.ID)
+	if _, err := tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
+		return err
+	}
+	return s.audit(tx, "update", t.name, m.ID, old, *q)
 }
 
 // supDelete marks a record deleted (a tombstone: ver+1, new HLC) with its
@@ -260,17 +264,28 @@ func (s *Store) SaveSupport(ctx context.Context, rec *caseload.Support) error {
 		return fmt.Errorf("store: save support: %w", err)
 	}
 	q := *rec
-	q.Normalize()
-	if err := q.Validate(); err != nil {
+	if err := prepareSupport(&q); err != nil {
 		return err
 	}
-	if err := supSave(ctx, s, supportTable, &q, func(tx *sql.Tx) error {
-		return supRefCheck(ctx, tx, "person", q.PersonID, "person_id", "support.error.person_unknown")
-	}); err != nil {
+	if err := supSave(ctx, s, supportTable, &q, supportCheck(ctx, &q)); err != nil {
 		return err
 	}
 	*rec = q
 	return nil
+}
+
+// prepareSupport normalises and validates q, before any transaction.
+func prepareSupport(q *caseload.Support) error {
+	q.Normalize()
+	return q.Validate()
+}
+
+// supportCheck returns the in-transaction check of a support measure: its
+// person exists.
+func supportCheck(ctx context.Context, q *caseload.Support) func(tx *sql.Tx) error {
+	return func(tx *sql.Tx) error {
+		return supRefCheck(ctx, tx, "person", q.PersonID, "person_id", "support.error.person_unknown")
+	}
 }
 
 // Support returns one live support measure, or ErrNotFound.

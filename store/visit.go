@@ -76,72 +76,96 @@ func (s *Store) CorrectVisit(ctx context.Context, oldID string, v *caseload.Visi
 	return nil
 }
 
+// insertVisit writes one visit in its own transaction (AddVisit,
+// CorrectVisit).
 func (s *Store) insertVisit(ctx context.Context, q *caseload.Visit) error {
 	if err := s.requireWrite(writeVisits); err != nil {
 		return err
 	}
-	sess, hasSession := s.Session()
-	if hasSession && sess.Role == caseload.RoleMentor {
-		q.AuthorKind, q.MentorID = caseload.AuthorMentor, sess.MentorID
+	mentor := s.visitMentor()
+	if err := prepareVisit(q, mentor); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.writeVisit(ctx, tx, q, mentor) })
+}
+
+// visitMentor returns the logged-in user when it is a mentor (whose
+// visits are restricted to its own people), else nil.
+func (s *Store) visitMentor() *caseload.User {
+	sess, ok := s.Session()
+	if !ok || sess.Role != caseload.RoleMentor {
+		return nil
+	}
+	return &sess
+}
+
+// prepareVisit makes a mentor session the author, normalises and validates
+// q (a new record: no id), before any transaction.
+func prepareVisit(q *caseload.Visit, mentor *caseload.User) error {
+	if mentor != nil {
+		q.AuthorKind, q.MentorID = caseload.AuthorMentor, mentor.MentorID
 		if q.AuthorName == "" {
-			q.AuthorName = sess.DisplayName
+			q.AuthorName = mentor.DisplayName
 		}
 	}
 	caseload.NormalizeVisit(q)
 	q.ID = ""
-	if err := caseload.ValidateVisit(*q, caseload.Today()); err != nil {
+	return caseload.ValidateVisit(*q, caseload.Today())
+}
+
+// writeVisit inserts a prepared visit inside tx with its audit row. The
+// person must be live and, for a mentor session, actively assigned to
+// that mentor (ErrNotMyPerson); a correction must supersede a visit of the
+// same person that is not corrected yet (ErrAlreadyCorrected).
+func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, q *caseload.Visit, mentor *caseload.User) error {
+	p, err := svLivePerson(ctx, tx, q.PersonID)
+	if err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		p, err := svLivePerson(ctx, tx, q.PersonID)
+	if mentor != nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assignment WHERE person_id = ? AND mentor_id = ?
+			AND to_date = '' AND deleted = 0`, p.ID, mentor.MentorID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotMyPerson
+		}
+	}
+	if q.Supersedes != "" {
+		var person string
+		err := tx.QueryRowContext(ctx, `SELECT person_id FROM visit WHERE id = ? AND deleted = 0`, q.Supersedes).Scan(&person)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
-		if hasSession && sess.Role == caseload.RoleMentor {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assignment WHERE person_id = ? AND mentor_id = ?
-				AND to_date = '' AND deleted = 0`, p.ID, sess.MentorID).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return ErrNotMyPerson
-			}
+		if person != q.PersonID {
+			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
 		}
-		if q.Supersedes != "" {
-			var person string
-			err := tx.QueryRowContext(ctx, `SELECT person_id FROM visit WHERE id = ? AND deleted = 0`, q.Supersedes).Scan(&person)
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
-			}
-			if err != nil {
-				return err
-			}
-			if person != q.PersonID {
-				return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
-			}
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visit WHERE supersedes = ? AND deleted = 0`,
-				q.Supersedes).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return ErrAlreadyCorrected
-			}
-		}
-		q.Owner, q.Deleted = "", false
-		s.stamp(&q.Meta, 0)
-		_, err = tx.ExecContext(ctx, `INSERT INTO visit (`+visitCols+`) VALUES (`+svMarks(24)+`)`,
-			append(metaArgs(q.Meta), q.PersonID, q.Date.String(), string(q.AuthorKind), q.AuthorName, q.MentorID,
-				string(q.Kind), q.Employment, q.Income, q.Family, q.Health, q.Attitude, q.Risks, q.HelpNeeded,
-				q.HelpGiven, q.NextPlanned.String(), q.Supersedes, q.Notes)...)
-		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
-				return ErrAlreadyCorrected
-			}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visit WHERE supersedes = ? AND deleted = 0`,
+			q.Supersedes).Scan(&n); err != nil {
 			return err
 		}
-		return s.audit(tx, "insert", "visit", q.ID, nil, q)
-	})
+		if n > 0 {
+			return ErrAlreadyCorrected
+		}
+	}
+	q.Owner, q.Deleted = "", false
+	s.stamp(&q.Meta, 0)
+	_, err = tx.ExecContext(ctx, `INSERT INTO visit (`+visitCols+`) VALUES (`+svMarks(24)+`)`,
+		append(metaArgs(q.Meta), q.PersonID, q.Date.String(), string(q.AuthorKind), q.AuthorName, q.MentorID,
+			string(q.Kind), q.Employment, q.Income, q.Family, q.Health, q.Attitude, q.Risks, q.HelpNeeded,
+			q.HelpGiven, q.NextPlanned.String(), q.Supersedes, q.Notes)...)
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return ErrAlreadyCorrected
+		}
+		return err
+	}
+	return s.audit(tx, "insert", "visit", q.ID, nil, q)
 }
 
 // Visit returns one visit; ErrNotFound if absent or deleted.

@@ -47,7 +47,7 @@ var qlColKeys = [qlCols]string{"quarterlist.col.no", "quarterlist.col.name", "qu
 	"quarterlist.col.hamlet", "quarterlist.col.group", "quarterlist.col.reason", "quarterlist.col.date", "quarterlist.col.by"}
 
 // qlColWidths are the column widths of the table.
-var qlColWidths = [qlCols]float32{45, 180, 75, 135, 55, 210, 100, 100}
+var qlColWidths = [qlCols]float32{40, 170, 75, 125, 55, 160, 110, 95}
 
 // Section kinds beside the groups: every classified person, and the
 // managed people not classified for the quarter.
