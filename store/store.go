@@ -44,10 +44,16 @@ type Store struct {
 // DSN builds the modernc SQLite data source name for a file path, escaping
 // characters such as spaces, '#', '?' and Vietnamese letters, with WAL,
 // foreign keys, a busy timeout and immediate write transactions.
-func DSN(path string) string {
+func DSN(path string) string { return dsnFor(path, runtime.GOOS == "windows") }
+
+// dsnFor is DSN for the given operating system (tested for both).
+func dsnFor(path string, windows bool) string {
 	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p // file:///C:/...
+	if windows {
+		p = strings.ReplaceAll(p, `\`, "/")
+	}
+	if windows && !strings.HasPrefix(p, "/") {
+		p = "/" + p
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -56,7 +62,9 @@ func DSN(path string) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
-	u := url.URL{Scheme: "file", OmitHost: true, Path: p, RawQuery: q.Encode()}
+	// Linux: file:/home/...; Windows: file:///C:/Users/..., the form the
+	// SQLite URI documentation gives for a drive letter.
+	u := url.URL{Scheme: "file", OmitHost: !windows, Path: p, RawQuery: q.Encode()}
 	return u.String()
 }
 
