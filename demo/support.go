@@ -58,17 +58,16 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 		biz = append(biz, b)
 	}
 
-	// Support measures and jobs.
+	// Support measures and jobs, collected and then written batchSize at a
+	// time (one transaction per batch).
+	var sups []caseload.Support
 	for i, p := range managed {
 		start := p.ReturnedOn
 		if start.IsZero() {
 			start = p.CompletedOn
 		}
-		c := caseload.Support{PersonID: p.ID, Kind: caseload.SupportCounselling, Date: day(start), Provider: "Công an phường",
-			Outcome: "Đã tư vấn tâm lý, pháp luật khi tiếp nhận"}
-		if err := st.SaveSupport(ctx, &c); err != nil {
-			return fmt.Errorf("support demo: support: %w", err)
-		}
+		sups = append(sups, caseload.Support{PersonID: p.ID, Kind: caseload.SupportCounselling, Date: day(start),
+			Provider: "Công an phường", Outcome: "Đã tư vấn tâm lý, pháp luật khi tiếp nhận"})
 		kinds := []caseload.SupportKind{caseload.SupportIDCard, caseload.SupportResidence, caseload.SupportTraining,
 			caseload.SupportJobReferral, caseload.SupportLegalAid, caseload.SupportFundPayment}
 		for n := r.IntN(3); n > 0; n-- {
@@ -80,20 +79,22 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			case caseload.SupportFundPayment:
 				s.Amount, s.Outcome = int64(1+r.IntN(3))*1_000_000, "Hỗ trợ khó khăn ban đầu khi trở về"
 			}
-			if err := st.SaveSupport(ctx, &s); err != nil {
-				return fmt.Errorf("support demo: support: %w", err)
-			}
+			sups = append(sups, s)
 		}
 		if i%5 < 3 { // about 60 % have a job
 			job := caseload.Support{PersonID: p.ID, Kind: caseload.SupportEmployment, Date: day(start), Employer: pick(demoEmployers),
 				Income: int64(45+r.IntN(50)) * 100_000, Provider: "Tổ công tác THNCĐ phường", Outcome: "Có hợp đồng lao động"}
-			if err := st.SaveSupport(ctx, &job); err != nil {
-				return fmt.Errorf("support demo: job: %w", err)
-			}
+			sups = append(sups, job)
 		}
 	}
+	if err := saveBatches(ctx, sups, st.SaveSupports); err != nil {
+		return fmt.Errorf("support demo: support: %w", err)
+	}
+	sups = sups[:0]
 
-	// Loans: about one person in six.
+	// Loans: about one person in six, with a support measure for each loan
+	// past the request; written in batches like the supports.
+	var loans []caseload.Loan
 	statuses := []caseload.LoanStatus{caseload.LoanRequested, caseload.LoanApproved, caseload.LoanDisbursed, caseload.LoanDisbursed,
 		caseload.LoanRepaid, caseload.LoanOverdue}
 	for i, p := range managed {
@@ -126,16 +127,17 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			}
 		}
 		settleLoanStatus(&l, today)
-		if err := st.SaveLoan(ctx, &l); err != nil {
-			return fmt.Errorf("support demo: loan: %w", err)
-		}
+		loans = append(loans, l)
 		if l.Status != caseload.LoanRequested {
-			s := caseload.Support{PersonID: p.ID, Kind: caseload.SupportLoan, Date: l.RequestedOn, Amount: l.Amount,
-				Provider: "Ngân hàng Chính sách xã hội", Outcome: "Vay vốn theo QĐ 22/2023/QĐ-TTg"}
-			if err := st.SaveSupport(ctx, &s); err != nil {
-				return fmt.Errorf("support demo: loan support: %w", err)
-			}
+			sups = append(sups, caseload.Support{PersonID: p.ID, Kind: caseload.SupportLoan, Date: l.RequestedOn, Amount: l.Amount,
+				Provider: "Ngân hàng Chính sách xã hội", Outcome: "Vay vốn theo QĐ 22/2023/QĐ-TTg"})
 		}
+	}
+	if err := saveBatches(ctx, loans, st.SaveLoans); err != nil {
+		return fmt.Errorf("support demo: loan: %w", err)
+	}
+	if err := saveBatches(ctx, sups, st.SaveSupports); err != nil {
+		return fmt.Errorf("support demo: loan support: %w", err)
 	}
 	bl := caseload.Loan{BorrowerKind: caseload.BorrowerBusiness, BusinessID: biz[0].ID, Purpose: caseload.PurposeBusiness,
 		Amount: 600_000_000, TermMonths: 60, BankBranch: "Phòng giao dịch NHCSXH thành phố", Status: caseload.LoanDisbursed,
@@ -227,6 +229,17 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			RecognizedBy: "Chủ tịch UBND phường", RecognizedOn: today.AddMonths(-3 - 5*i), Story: s}
 		if err := st.SaveExemplary(ctx, &e); err != nil {
 			return fmt.Errorf("support demo: exemplary: %w", err)
+		}
+	}
+	return nil
+}
+
+// saveBatches writes items with the store's batch writer save, batchSize
+// at a time (one transaction each).
+func saveBatches[T any](ctx context.Context, items []T, save func(context.Context, []T) error) error {
+	for start := 0; start < len(items); start += batchSize {
+		if err := save(ctx, items[start:min(start+batchSize, len(items))]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -43,7 +43,7 @@ func (s *Store) Assign(ctx context.Context, a *caseload.Assignment) error {
 	if err := prepareAssignment(&q); err != nil {
 		return err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.openAssignmentTx(ctx, tx, &q) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.openAssignmentTx(ctx, tx, nil, &q) })
 	if err != nil {
 		return fmt.Errorf("store: assign: %w", err)
 	}
@@ -81,7 +81,7 @@ func (s *Store) Reassign(ctx context.Context, personID string, next *caseload.As
 		if err := s.closeActiveTx(ctx, tx, personID, q.From, reason, handover); err != nil {
 			return err
 		}
-		return s.openAssignmentTx(ctx, tx, &q)
+		return s.openAssignmentTx(ctx, tx, nil, &q)
 	})
 	if err != nil {
 		return fmt.Errorf("store: reassign: %w", err)
@@ -113,17 +113,18 @@ func (s *Store) EndAssignment(ctx context.Context, personID string, to caseload.
 }
 
 // openAssignmentTx checks the person and mentor and inserts a (validated)
-// active assignment inside tx.
-func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, a *caseload.Assignment) error {
-	p, err := svLivePerson(ctx, tx, a.PersonID)
+// active assignment inside tx. sc caches the statements of a batch (nil
+// for a single write).
+func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, sc *stmtCache, a *caseload.Assignment) error {
+	status, err := svLiveStatus(ctx, tx, sc, a.PersonID)
 	if err != nil {
 		return err
 	}
-	if p.Status == caseload.StatusEnded {
+	if status == caseload.StatusEnded {
 		return ErrPersonEnded
 	}
 	var active bool
-	err = tx.QueryRowContext(ctx, `SELECT active FROM mentor WHERE id = ? AND deleted = 0`, a.MentorID).Scan(&active)
+	err = sc.queryRow(ctx, tx, `SELECT active FROM mentor WHERE id = ? AND deleted = 0`, a.MentorID).Scan(&active)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("mentor %s: %w", a.MentorID, ErrNotFound)
 	}
@@ -134,7 +135,7 @@ func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, a *caseload.As
 		return ErrMentorInactive
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assignment WHERE person_id = ? AND to_date = '' AND deleted = 0`,
+	if err := sc.queryRow(ctx, tx, `SELECT count(*) FROM assignment WHERE person_id = ? AND to_date = '' AND deleted = 0`,
 		a.PersonID).Scan(&n); err != nil {
 		return err
 	}
@@ -143,7 +144,7 @@ func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, a *caseload.As
 	}
 	a.ID, a.Owner, a.Deleted = "", "", false
 	s.stamp(&a.Meta, 0)
-	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (`+assignmentCols+`) VALUES (`+svMarks(15)+`)`,
+	_, err = sc.exec(ctx, tx, `INSERT INTO assignment (`+assignmentCols+`) VALUES (`+svMarks(15)+`)`,
 		append(metaArgs(a.Meta), a.PersonID, a.MentorID, a.Decision.Number, a.Decision.Date.String(),
 			a.From.String(), "", "", a.Handover)...)
 	if err != nil {

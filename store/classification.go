@@ -37,7 +37,7 @@ func (s *Store) Classify(ctx context.Context, c *caseload.Classification) error 
 	if err := s.prepareClassification(&q); err != nil {
 		return err
 	}
-	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeClassification(ctx, tx, &q) })
+	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeClassification(ctx, tx, nil, &q) })
 	if err != nil {
 		return fmt.Errorf("store: classify: %w", err)
 	}
@@ -60,8 +60,9 @@ func (s *Store) prepareClassification(q *caseload.Classification) error {
 
 // writeClassification sets the managed person's group and inserts the
 // prepared classification inside tx, with both audit rows; it returns the
-// updated person for the search index.
-func (s *Store) writeClassification(ctx context.Context, tx *sql.Tx, q *caseload.Classification) (*caseload.Person, error) {
+// updated person for the search index. sc caches the statements of a
+// batch (nil for a single write).
+func (s *Store) writeClassification(ctx context.Context, tx *sql.Tx, sc *stmtCache, q *caseload.Classification) (*caseload.Person, error) {
 	p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
 		if p.Status != caseload.StatusManaged {
 			return ErrPersonNotManaged
@@ -74,7 +75,7 @@ func (s *Store) writeClassification(ctx context.Context, tx *sql.Tx, q *caseload
 	}
 	q.ID, q.Owner, q.Deleted = "", "", false
 	s.stamp(&q.Meta, 0)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO classification (`+classificationCols+`) VALUES (`+svMarks(13)+`)`,
+	if _, err := sc.exec(ctx, tx, `INSERT INTO classification (`+classificationCols+`) VALUES (`+svMarks(13)+`)`,
 		append(metaArgs(q.Meta), q.PersonID, q.Quarter, string(q.Group), q.Reason, q.By, q.On.String())...); err != nil {
 		return nil, err
 	}

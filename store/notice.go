@@ -105,7 +105,7 @@ func (s *Store) AddNoticeFor(ctx context.Context, n *caseload.Notice) error {
 	if err := prepareNoticeFor(&q); err != nil {
 		return err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeNoticeFor(ctx, tx, &q) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeNoticeFor(ctx, tx, nil, &q) })
 	if err != nil {
 		return fmt.Errorf("store: add notice: %w", err)
 	}
@@ -126,18 +126,19 @@ func prepareNoticeFor(q *caseload.Notice) error {
 }
 
 // writeNoticeFor inserts a prepared notice about a live, not ended person
-// inside tx, with its audit row; the person is unchanged.
-func (s *Store) writeNoticeFor(ctx context.Context, tx *sql.Tx, q *caseload.Notice) error {
-	p, err := svLivePerson(ctx, tx, q.PersonID)
+// inside tx, with its audit row; the person is unchanged. sc caches the
+// statements of a batch (nil for a single write).
+func (s *Store) writeNoticeFor(ctx context.Context, tx *sql.Tx, sc *stmtCache, q *caseload.Notice) error {
+	status, err := svLiveStatus(ctx, tx, sc, q.PersonID)
 	if err != nil {
 		return err
 	}
-	if p.Status == caseload.StatusEnded {
+	if status == caseload.StatusEnded {
 		return ErrPersonEnded
 	}
 	q.ID, q.Owner, q.Deleted = "", "", false
 	s.stamp(&q.Meta, 0)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(q)...); err != nil {
+	if _, err := sc.exec(ctx, tx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(q)...); err != nil {
 		return err
 	}
 	return s.audit(tx, "insert", "notice", q.ID, nil, *q)

@@ -55,7 +55,7 @@ func (s *Store) RecordReception(ctx context.Context, r *caseload.Reception) erro
 	if err := prepareReception(&q); err != nil {
 		return err
 	}
-	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeReception(ctx, tx, &q) })
+	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) { return s.writeReception(ctx, tx, nil, &q) })
 	if err != nil {
 		return fmt.Errorf("store: record reception: %w", err)
 	}
@@ -74,7 +74,8 @@ func prepareReception(q *caseload.Reception) error {
 // writeReception inserts a prepared reception inside tx with its audit row
 // and makes the person managed (returned_on and reported_on defaulting to
 // the session date); it returns the updated person for the search index.
-func (s *Store) writeReception(ctx context.Context, tx *sql.Tx, q *caseload.Reception) (*caseload.Person, error) {
+// sc caches the statements of a batch (nil for a single write).
+func (s *Store) writeReception(ctx context.Context, tx *sql.Tx, sc *stmtCache, q *caseload.Reception) (*caseload.Person, error) {
 	p, err := s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
 		if p.Status == caseload.StatusEnded {
 			return ErrPersonEnded
@@ -93,7 +94,7 @@ func (s *Store) writeReception(ctx context.Context, tx *sql.Tx, q *caseload.Rece
 	}
 	q.ID, q.Owner, q.Deleted = "", "", false
 	s.stamp(&q.Meta, 0)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO reception (`+receptionCols+`) VALUES (`+svMarks(16)+`)`,
+	if _, err := sc.exec(ctx, tx, `INSERT INTO reception (`+receptionCols+`) VALUES (`+svMarks(16)+`)`,
 		receptionArgs(q)...); err != nil {
 		return nil, err
 	}

@@ -21,8 +21,8 @@ func (s *Store) RecordReceptions(ctx context.Context, rs []caseload.Reception) e
 	return writeBatch(ctx, s, recordBatch[caseload.Reception]{
 		op: "record receptions", noun: "reception", kind: writeSupervision, persons: true,
 		prepare: prepareReception,
-		write: func(tx *sql.Tx, q *caseload.Reception) (*caseload.Person, error) {
-			return s.writeReception(ctx, tx, q)
+		write: func(tx *sql.Tx, sc *stmtCache, q *caseload.Reception) (*caseload.Person, error) {
+			return s.writeReception(ctx, tx, sc, q)
 		},
 	}, rs)
 }
@@ -35,8 +35,8 @@ func (s *Store) AssignMany(ctx context.Context, as []caseload.Assignment) error 
 	return writeBatch(ctx, s, recordBatch[caseload.Assignment]{
 		op: "assign many", noun: "assignment", kind: writeSupervision,
 		prepare: prepareAssignment,
-		write: noPerson(func(tx *sql.Tx, q *caseload.Assignment) error {
-			return s.openAssignmentTx(ctx, tx, q)
+		write: noPerson(func(tx *sql.Tx, sc *stmtCache, q *caseload.Assignment) error {
+			return s.openAssignmentTx(ctx, tx, sc, q)
 		}),
 	}, as)
 }
@@ -48,8 +48,8 @@ func (s *Store) AddNotices(ctx context.Context, ns []caseload.Notice) error {
 	return writeBatch(ctx, s, recordBatch[caseload.Notice]{
 		op: "add notices", noun: "notice", kind: writeSupervision,
 		prepare: prepareNoticeFor,
-		write: noPerson(func(tx *sql.Tx, q *caseload.Notice) error {
-			return s.writeNoticeFor(ctx, tx, q)
+		write: noPerson(func(tx *sql.Tx, sc *stmtCache, q *caseload.Notice) error {
+			return s.writeNoticeFor(ctx, tx, sc, q)
 		}),
 	}, ns)
 }
@@ -67,8 +67,8 @@ func (s *Store) AddVisits(ctx context.Context, vs []caseload.Visit) error {
 			q.Supersedes = ""
 			return prepareVisit(q, mentor)
 		},
-		write: noPerson(func(tx *sql.Tx, q *caseload.Visit) error {
-			return s.writeVisit(ctx, tx, q, mentor)
+		write: noPerson(func(tx *sql.Tx, sc *stmtCache, q *caseload.Visit) error {
+			return s.writeVisit(ctx, tx, sc, q, mentor)
 		}),
 	}, vs)
 }
@@ -81,8 +81,8 @@ func (s *Store) ClassifyMany(ctx context.Context, cs []caseload.Classification) 
 	return writeBatch(ctx, s, recordBatch[caseload.Classification]{
 		op: "classify many", noun: "classification", kind: writeSupervision, persons: true,
 		prepare: s.prepareClassification,
-		write: func(tx *sql.Tx, q *caseload.Classification) (*caseload.Person, error) {
-			return s.writeClassification(ctx, tx, q)
+		write: func(tx *sql.Tx, sc *stmtCache, q *caseload.Classification) (*caseload.Person, error) {
+			return s.writeClassification(ctx, tx, sc, q)
 		},
 	}, cs)
 }

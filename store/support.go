@@ -87,7 +87,7 @@ func supList[T any](ctx context.Context, s *Store, t supTable[T], suffix string,
 // On success *rec becomes the stored record.
 func supSave[T any](ctx context.Context, s *Store, t supTable[T], rec *T, check func(tx *sql.Tx) error) error {
 	q := *rec
-	err := s.tx(ctx, func(tx *sql.Tx) error { return supWrite(ctx, s, tx, t, &q, check) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return supWrite(ctx, s, tx, nil, t, &q, check) })
 	if err != nil {
 		return fmt.Errorf("store: save %s: %w", t.name, err)
 	}
@@ -96,8 +96,9 @@ func supSave[T any](ctx context.Context, s *Store, t supTable[T], rec *T, check 
 }
 
 // supWrite is the body of supSave inside tx: it runs check, then inserts
-// or updates q and writes its audit row, filling q's sync fields.
-func supWrite[T any](ctx context.Context, s *Store, tx *sql.Tx, t supTable[T], q *T, check func(tx *sql.Tx) error) error {
+// or updates q and writes its audit row, filling q's sync fields. sc
+// caches the statements of a batch (nil for a single write).
+func supWrite[T any](ctx context.Context, s *Store, tx *sql.Tx, sc *stmtCache, t supTable[T], q *T, check func(tx *sql.Tx) error) error {
 	m := t.meta(q)
 	if check != nil {
 		if err := check(tx); err != nil {
@@ -108,7 +109,7 @@ func supWrite[T any](ctx context.Context, s *Store, tx *sql.Tx, t supTable[T], q
 		m.Deleted, m.Owner = false, ""
 		s.stamp(m, 0)
 		ph := strings.TrimSuffix(strings.Repeat("?, ", 7+len(t.cols)), ", ")
-		_, err := tx.ExecContext(ctx, `INSERT INTO `+t.name+` (`+metaCols+`, `+strings.Join(t.cols, ", ")+`) VALUES (`+ph+`)`,
+		_, err := sc.exec(ctx, tx, `INSERT INTO `+t.name+` (`+metaCols+`, `+strings.Join(t.cols, ", ")+`) VALUES (`+ph+`)`,
 			append(metaArgs(*m), t.args(q)...)...)
 		if err != nil {
 			return err
@@ -137,7 +138,7 @@ func supWrite[T any](ctx context.Context, s *Store, tx *sql.Tx, t supTable[T], q
 	}
 	args := append(metaArgs(*m), t.args(q)...)
 	args = append(args, m.ID)
-	if _, err := tx.ExecContext(ctx, `UPDATE `+t.name+` SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
+	if _, err := sc.exec(ctx, tx, `UPDATE `+t.name+` SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
 		return err
 	}
 	return s.audit(tx, "update", t.name, m.ID, old, *q)

@@ -16,8 +16,8 @@ func (s *Store) SaveSupports(ctx context.Context, recs []caseload.Support) error
 	return writeBatch(ctx, s, recordBatch[caseload.Support]{
 		op: "save supports", noun: "support", kind: writeSupport,
 		prepare: prepareSupport,
-		write: noPerson(func(tx *sql.Tx, q *caseload.Support) error {
-			return supWrite(ctx, s, tx, supportTable, q, supportCheck(ctx, q))
+		write: noPerson(func(tx *sql.Tx, sc *stmtCache, q *caseload.Support) error {
+			return supWrite(ctx, s, tx, sc, supportTable, q, supportCheck(ctx, q))
 		}),
 	}, recs)
 }
@@ -30,8 +30,8 @@ func (s *Store) SaveLoans(ctx context.Context, recs []caseload.Loan) error {
 	return writeBatch(ctx, s, recordBatch[caseload.Loan]{
 		op: "save loans", noun: "loan", kind: writeSupport,
 		prepare: prepareLoan,
-		write: noPerson(func(tx *sql.Tx, q *caseload.Loan) error {
-			return supWrite(ctx, s, tx, loanTable, q, loanCheck(ctx, q))
+		write: noPerson(func(tx *sql.Tx, sc *stmtCache, q *caseload.Loan) error {
+			return supWrite(ctx, s, tx, sc, loanTable, q, loanCheck(ctx, q))
 		}),
 	}, recs)
 }

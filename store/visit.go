@@ -86,7 +86,7 @@ func (s *Store) insertVisit(ctx context.Context, q *caseload.Visit) error {
 	if err := prepareVisit(q, mentor); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.writeVisit(ctx, tx, q, mentor) })
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.writeVisit(ctx, tx, nil, q, mentor) })
 }
 
 // visitMentor returns the logged-in user when it is a mentor (whose
@@ -116,16 +116,16 @@ func prepareVisit(q *caseload.Visit, mentor *caseload.User) error {
 // writeVisit inserts a prepared visit inside tx with its audit row. The
 // person must be live and, for a mentor session, actively assigned to
 // that mentor (ErrNotMyPerson); a correction must supersede a visit of the
-// same person that is not corrected yet (ErrAlreadyCorrected).
-func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, q *caseload.Visit, mentor *caseload.User) error {
-	p, err := svLivePerson(ctx, tx, q.PersonID)
-	if err != nil {
+// same person that is not corrected yet (ErrAlreadyCorrected). sc caches
+// the statements of a batch (nil for a single write).
+func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, sc *stmtCache, q *caseload.Visit, mentor *caseload.User) error {
+	if _, err := svLiveStatus(ctx, tx, sc, q.PersonID); err != nil {
 		return err
 	}
 	if mentor != nil {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assignment WHERE person_id = ? AND mentor_id = ?
-			AND to_date = '' AND deleted = 0`, p.ID, mentor.MentorID).Scan(&n); err != nil {
+		if err := sc.queryRow(ctx, tx, `SELECT count(*) FROM assignment WHERE person_id = ? AND mentor_id = ?
+			AND to_date = '' AND deleted = 0`, q.PersonID, mentor.MentorID).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -134,7 +134,7 @@ func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, q *caseload.Visit, m
 	}
 	if q.Supersedes != "" {
 		var person string
-		err := tx.QueryRowContext(ctx, `SELECT person_id FROM visit WHERE id = ? AND deleted = 0`, q.Supersedes).Scan(&person)
+		err := sc.queryRow(ctx, tx, `SELECT person_id FROM visit WHERE id = ? AND deleted = 0`, q.Supersedes).Scan(&person)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
 		}
@@ -145,7 +145,7 @@ func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, q *caseload.Visit, m
 			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visit WHERE supersedes = ? AND deleted = 0`,
+		if err := sc.queryRow(ctx, tx, `SELECT count(*) FROM visit WHERE supersedes = ? AND deleted = 0`,
 			q.Supersedes).Scan(&n); err != nil {
 			return err
 		}
@@ -155,7 +155,7 @@ func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, q *caseload.Visit, m
 	}
 	q.Owner, q.Deleted = "", false
 	s.stamp(&q.Meta, 0)
-	_, err = tx.ExecContext(ctx, `INSERT INTO visit (`+visitCols+`) VALUES (`+svMarks(24)+`)`,
+	_, err := sc.exec(ctx, tx, `INSERT INTO visit (`+visitCols+`) VALUES (`+svMarks(24)+`)`,
 		append(metaArgs(q.Meta), q.PersonID, q.Date.String(), string(q.AuthorKind), q.AuthorName, q.MentorID,
 			string(q.Kind), q.Employment, q.Income, q.Family, q.Health, q.Attitude, q.Risks, q.HelpNeeded,
 			q.HelpGiven, q.NextPlanned.String(), q.Supersedes, q.Notes)...)
