@@ -6,7 +6,7 @@
 #   make screenshots    run the real GUI under Xvfb and save PNGs to docs/screenshots/
 #   make bench          the office-scale benchmarks recorded in BENCHMARKS.md
 
-GO      ?= go
+GO      ?= $(shell command -v go || echo "$$(sh scripts/install-go.sh)/go")
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.Version=$(VERSION)
 TAGS    := migrated_fynedo

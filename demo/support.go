@@ -116,13 +116,14 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			}
 		} else {
 			l.ListDate = caseload.Mau01Date(l.RequestedOn.Year, int(l.RequestedOn.Month)).AddMonths(1)
-			if l.Status != caseload.LoanApproved {
+			if l.ListDate.After(today) {
+				// The Mẫu 01 list carrying this request has not gone to
+				// the bank yet: still a request.
+				l.Status, l.ListDate = caseload.LoanRequested, caseload.Date{}
+			} else if l.Status != caseload.LoanApproved {
 				l.DisbursedOn = l.ListDate.AddDays(10 + r.IntN(20))
 				if l.DisbursedOn.After(today) {
 					l.DisbursedOn = today
-				}
-				if l.DisbursedOn.Before(l.RequestedOn) {
-					l.DisbursedOn = l.RequestedOn
 				}
 			}
 		}
@@ -132,6 +133,22 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 			sups = append(sups, caseload.Support{PersonID: p.ID, Kind: caseload.SupportLoan, Date: l.RequestedOn, Amount: l.Amount,
 				Provider: "Ngân hàng Chính sách xã hội", Outcome: "Vay vốn theo QĐ 22/2023/QĐ-TTg"})
 		}
+	}
+	// One request the rules warn about (QĐ 22/2023 Art. 6: over the
+	// 100,000,000 đ ceiling; Art. 3 when the 5-year window has closed), from
+	// the managed person who completed their sentence longest ago: the
+	// officer sees the warnings rather than a silent acceptance.
+	if len(managed) > 0 {
+		oldest := managed[0]
+		for _, p := range managed {
+			if !p.CompletedOn.IsZero() && p.CompletedOn.Before(oldest.CompletedOn) {
+				oldest = p
+			}
+		}
+		loans = append(loans, caseload.Loan{BorrowerKind: caseload.BorrowerPerson, PersonID: oldest.ID,
+			Purpose: caseload.PurposeBusiness, Amount: 150_000_000, TermMonths: 60,
+			BankBranch: "Phòng giao dịch NHCSXH thành phố", Status: caseload.LoanRequested, RequestedOn: today.AddDays(-3),
+			Notes: "Mở xưởng mộc gia đình"})
 	}
 	if err := saveBatches(ctx, loans, st.SaveLoans); err != nil {
 		return fmt.Errorf("support demo: loan: %w", err)

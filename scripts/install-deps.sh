@@ -4,7 +4,7 @@
 # mingw-w64 (Windows build), Xvfb and ImageMagick (screenshots, smoke test).
 # Only missing packages are installed; nothing happens when all are present.
 set -eu
-pkgs="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri"
+pkgs="make curl unzip gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri"
 if [ "${1:-}" = "all" ]; then
 	pkgs="$pkgs gcc-mingw-w64-x86-64 xvfb xauth imagemagick"
 fi
