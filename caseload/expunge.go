@@ -13,12 +13,13 @@ import (
 //
 // EligibleOn is the earliest day the record can be cleared: the latest of
 // Start+Period, the end of the supplementary penalties, the day the civil
-// obligations were met and, for court cases, the day a new petition is
-// allowed after a refusal. It is zero when the start or the sentence is
-// unknown (see Blockers). When Pending is true EligibleOn is still the
-// earliest possible day from what is known, but something unknown (civil
-// obligations, a supplementary penalty's end) may push it later; Reached
-// is false while Pending.
+// obligations were met (not for juveniles, Art. 107(2)) and, for court
+// cases, the day a new petition is allowed after a refusal. It is zero
+// when the start or the sentence is unknown, or when a new conviction
+// restarted the period (Art. 73(2)); see Blockers. When Pending is true
+// EligibleOn is still the earliest possible day from what is known, but
+// something unknown (civil obligations, a supplementary penalty's end) may
+// push it later; Reached is false while Pending.
 type Expungement struct {
 	NoRecord   bool          // Art. 69(2) / 107: the conviction leaves no criminal record
 	Method     ExpungeMethod // automatic (Art. 70) or court (Art. 71)
@@ -103,16 +104,20 @@ var CourtChapters = []int{13, 26}
 //     serious one (Art. 107(1)(b)); a negligent less serious or serious
 //     offence (Art. 69(2));
 //   - juveniles aged 16–17 otherwise: automatic after 6 months / 1 / 2 /
-//     3 years (Art. 107(2));
+//     3 years (Art. 107(2)), whose only conditions are completing the main
+//     penalty and no new offence within the period: supplementary
+//     penalties and civil obligations do not move or hold the date;
 //   - Chapter XIII or XXVI offences: by court after 1 / 3 / 5 / 7 years
 //     (Art. 71(2)), re-petition 1 year after a first refusal and 2 years
 //     after a later one (Art. 71(3));
 //   - otherwise automatic after 1 / 2 / 3 / 5 years (Art. 70(2)).
 //
 // The start is the completion of the main penalty (CompletedOn; for a
-// suspended sentence the end of probation). A new conviction restarts the
-// clock (Art. 73(3)): record it as a new case. The statute of limitations
-// on enforcement (Art. 70(3)) is not modelled.
+// suspended sentence the end of probation). A new conviction
+// (NewConvictionOn) before the old record is cleared restarts the period
+// from the completion of the new main penalty (Art. 73(2)): EligibleOn is
+// then zero, with a blocker saying why (see newConviction). The statute of
+// limitations on enforcement (Art. 70(3)) is not modelled.
 func ComputeExpungement(p Person) Expungement {
 	e := Expungement{Start: p.CompletedOn}
 	if !p.ExpungedOn.IsZero() {
@@ -166,10 +171,19 @@ func ComputeExpungement(p Person) Expungement {
 	suffix, args := periodArgs(e.Period)
 	e.reason("", "legal.expunge.reason.period"+suffix, append(args, "Date", legalDMY(base))...)
 	e.EligibleOn = base
-	e.supplementary(p)
-	e.obligations(p.CivilObligations)
+	if juvenile {
+		// Art. 107(2) asks only for the main penalty to be completed and
+		// no new offence within the period, unlike Art. 70(2) and 71(2).
+		e.reason("", "legal.expunge.reason.juvenile_conditions")
+	} else {
+		e.supplementary(p)
+		e.obligations(p.CivilObligations)
+	}
 	if e.Method == ExpungeCourt {
 		e.refusals(p.CourtRefusals)
+	}
+	if e.newConviction(p.NewConvictionOn) {
+		return e
 	}
 	if e.Pending {
 		e.reason("", "legal.expunge.reason.pending", "Date", legalDMY(e.EligibleOn))
@@ -198,7 +212,7 @@ func (e *Expungement) noRecord(p Person) bool {
 }
 
 // supplementary moves the date to the end of a longer supplementary
-// penalty (Art. 70(3), 71(2)).
+// penalty (last paragraph of Art. 70(2) and 71(2)).
 func (e *Expungement) supplementary(p Person) {
 	for i, s := range p.Supplementary {
 		field := "supplementary." + strconv.Itoa(i)

@@ -334,6 +334,10 @@ func TestLegalMessagesTranslated(t *testing.T) {
 				},
 				func(p Person) Person { p.CivilObligations = CivilObligations{SettledOn: D(2030, 1, 1)}; return p },
 				func(p Person) Person { p.CivilObligations = CivilObligations{}; return p },
+				func(p Person) Person { return convicted(p, D(2020, 6, 1)) },
+				func(p Person) Person { return convicted(p, D(2035, 1, 1)) },
+				func(p Person) Person { return convicted(court(p), D(2035, 1, 1)) },
+				func(p Person) Person { p.CivilObligations = CivilObligations{}; return convicted(p, D(2035, 1, 1)) },
 			} {
 				persons = append(persons, f(severity(expPerson(k, m), SeverityLessSerious)), f(expPerson(k, m)))
 			}
@@ -374,7 +378,7 @@ func TestLegalMessagesTranslated(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		msgs := map[string]string{}
-		for _, area := range []string{"validation", "legal"} {
+		for _, area := range []string{"validation", "legal", "legal2"} {
 			b, err := os.ReadFile(filepath.Join("..", "i18n", "translations", area+"."+lang+".json"))
 			if err != nil {
 				t.Fatal(err)

@@ -62,7 +62,9 @@ func TestCheckLoanRules(t *testing.T) {
 		{"Art. 8 term exactly 120 months", person(func(l *Loan) { l.TermMonths = 120 }), pf, nil},
 		{"Art. 8 term 121 months", person(func(l *Loan) { l.TermMonths = 121 }), pf,
 			[]string{"loan.warn.term_ceiling|" + ArticleQD22Art8}},
-		// Art. 3/4: loan date at most 5 years after completing the sentence.
+		// Art. 3: loan date at most 5 years after completing the sentence
+		// (completed 15/03/2021: the window ends 15/03/2026, inclusive).
+		{"Art. 3 loan the day before the 5-year mark", person(func(l *Loan) { l.RequestedOn = D(2026, 3, 14) }), pf, nil},
 		{"Art. 3 loan exactly 5 years after completion", person(func(l *Loan) { l.RequestedOn = D(2026, 3, 15) }), pf, nil},
 		{"Art. 3 loan 5 years and a day after completion", person(func(l *Loan) { l.RequestedOn = D(2026, 3, 16) }), pf,
 			[]string{"loan.warn.window_passed|" + ArticleQD22Art3}},
@@ -71,6 +73,14 @@ func TestCheckLoanRules(t *testing.T) {
 		}), pf, []string{"loan.warn.window_passed|" + ArticleQD22Art3}},
 		{"Art. 3 window from a leap day", person(func(l *Loan) { l.RequestedOn = D(2025, 2, 28) }),
 			LoanFacts{CompletedOn: D(2020, 2, 29)}, nil},
+		// Completed 29/02/2024: 2029 has no 29/02, so the window ends on
+		// 28/02/2029 (Date.AddYears keeps the month and clamps the day; it
+		// does not roll over to 01/03). A loan on 28/02/2029 is inside, one
+		// on 01/03/2029 is outside.
+		{"Art. 3 completed 29/02/2024, loan on 28/02/2029", person(func(l *Loan) { l.RequestedOn = D(2029, 2, 28) }),
+			LoanFacts{CompletedOn: D(2024, 2, 29)}, nil},
+		{"Art. 3 completed 29/02/2024, loan on 01/03/2029", person(func(l *Loan) { l.RequestedOn = D(2029, 3, 1) }),
+			LoanFacts{CompletedOn: D(2024, 2, 29)}, []string{"loan.warn.window_passed|" + ArticleQD22Art3}},
 		{"Art. 3 completion date unknown", person(nil), LoanFacts{},
 			[]string{"loan.warn.completion_unknown|" + ArticleQD22Art3}},
 		// Business borrowers.
@@ -203,5 +213,23 @@ func TestMau01(t *testing.T) {
 		if r.Loan.ID == "l1" && r.WindowEnd != D(2026, 3, 5) {
 			t.Errorf("window end = %v", r.WindowEnd)
 		}
+	}
+}
+
+// TestLoanWindowLeapDay: QĐ 22/2023/QĐ-TTg Art. 3 counts 5 years from the
+// completion date. From 29/02/2024 the window ends on 28/02/2029, the last
+// day of February of a common year (the rule of Date.AddYears); the worklist
+// and Mẫu 01 use the same date.
+func TestLoanWindowLeapDay(t *testing.T) {
+	completed := D(2024, 2, 29)
+	want := D(2029, 2, 28)
+	if got := LoanWindowClose(completed); got != want {
+		t.Errorf("LoanWindowClose(29/02/2024) = %s, want %s", got, want)
+	}
+	if got := LoanWindowEnd(Person{CompletedOn: completed}); got != want {
+		t.Errorf("LoanWindowEnd(29/02/2024) = %s, want %s", got, want)
+	}
+	if got := completed.AddYears(LoanWindowYears); got != want {
+		t.Errorf("window is not LoanWindowYears (%d) after completion: %s", LoanWindowYears, got)
 	}
 }

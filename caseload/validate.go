@@ -177,6 +177,7 @@ func pvDates(v *ValidationError, p Person, today Date) {
 		{"returned_on", p.ReturnedOn},
 		{"reported_on", p.ReportedOn},
 		{"expunged_on", p.ExpungedOn},
+		{"new_conviction_on", p.NewConvictionOn},
 		{"end_decision.date", p.EndDecision.Date},
 	}
 	for i, s := range p.Supplementary {

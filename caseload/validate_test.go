@@ -94,8 +94,10 @@ func TestValidatePerson(t *testing.T) {
 			p.Judgment.Date = D(2026, 3, 11)
 			p.CompletedOn, p.ReturnedOn, p.ReportedOn = D(2026, 4, 1), D(2026, 4, 2), D(2026, 4, 3)
 			p.ExpungedOn, p.EndDecision.Date = D(2027, 1, 1), D(2027, 1, 1)
+			p.NewConvictionOn = D(2027, 1, 1)
 		}, []string{"completed_on validation.date.future", "end_decision.date validation.date.future",
 			"expunged_on validation.date.future", "judgment.date validation.date.future",
+			"new_conviction_on validation.date.future",
 			"reported_on validation.date.future", "returned_on validation.date.future"}},
 		{"expected release in the future is fine", func(p *Person) {
 			p.Status, p.CompletedOn, p.ReturnedOn, p.ReportedOn = StatusExpected, D(2026, 5, 1), Date{}, Date{}

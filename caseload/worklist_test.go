@@ -277,3 +277,111 @@ func TestCompareWorkItems(t *testing.T) {
 		t.Errorf("order %v, want %s", got, want)
 	}
 }
+
+// TestWorklistLegalRules checks the expungement, loan-window and visit
+// rules on a fixed day, one person per rule; each case names the rule it
+// covers. Today is Monday 15/06/2026: the expungement horizon ends on
+// 15/07/2026 (ExpungementHorizonDays = 30), the loan horizon on 13/09/2026
+// (LoanWindowHorizonDays = 90).
+func TestWorklistLegalRules(t *testing.T) {
+	today := D(2026, 6, 15)
+	managed := func(id string, g Group, mod func(p *Person)) Person {
+		p := wlPerson(id, StatusManaged, g)
+		p.ReturnedOn = D(2025, 1, 10)
+		p.SentenceKind, p.SentenceMonths = SentencePrison, 24
+		p.CivilObligations.None = true
+		p.ExpungedOn = D(2025, 1, 1) // no expungement item unless mod clears it
+		mod(&p)
+		return p
+	}
+	completed := func(d Date) func(p *Person) {
+		return func(p *Person) { p.CompletedOn, p.ExpungedOn = d, Date{} }
+	}
+	people := []Person{
+		managed("overdue", GroupA, completed(D(2024, 3, 10))),
+		managed("court", GroupA, func(p *Person) {
+			completed(D(2023, 6, 20))(p)
+			p.OffenseChapter = 13
+		}),
+		managed("edge30", GroupA, completed(D(2024, 7, 15))),
+		managed("far", GroupA, completed(D(2024, 7, 16))),
+		managed("restart", GroupA, func(p *Person) {
+			completed(D(2024, 3, 10))(p)
+			p.NewConvictionOn = D(2025, 12, 1)
+		}),
+		managed("convicted_late", GroupA, func(p *Person) {
+			completed(D(2024, 3, 10))(p)
+			p.NewConvictionOn = D(2026, 4, 1)
+		}),
+		managed("loan90", GroupA, func(p *Person) { p.CompletedOn = D(2021, 9, 13) }),
+		managed("loan91", GroupA, func(p *Person) { p.CompletedOn = D(2021, 9, 14) }),
+		managed("b_late", GroupB, func(*Person) {}),
+		managed("b_ok", GroupB, func(*Person) {}),
+	}
+	in := WorklistInput{People: people, LastVisit: map[string]Date{
+		"b_late": D(2026, 5, 1), "b_ok": D(2026, 5, 20),
+	}}
+	items := Worklist(in, today, nil, nil)
+	rules := map[string]string{}
+	for _, it := range items {
+		if it.Kind == WorkExpungement {
+			rules[it.PersonID] = it.Rule
+		}
+	}
+	only := func(kind string, ids ...string) []string {
+		var out []string
+		for _, s := range find(items, kind) {
+			for _, id := range ids {
+				if strings.HasPrefix(s, id+":") {
+					out = append(out, s)
+				}
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		rule string
+		kind string
+		id   string
+		want string // "" = no item
+	}{
+		{"BLHS 2015 Art. 70(2)(b), TT 10/2024 Art. 13: prison ≤ 5 years completed 10/03/2024, date 10/03/2026 " +
+			"reached and not yet recorded as expunged: an overdue item",
+			WorkExpungement, "overdue", "overdue:2026-03-10:true"},
+		{"BLHS 2015 Art. 71(2)(b): Chapter XIII, by court after 3 years, 20/06/2026 within 30 days",
+			WorkExpungement, "court", "court:2026-06-20:false"},
+		{"worklist horizon: 15/07/2026 is exactly 30 days ahead, still shown",
+			WorkExpungement, "edge30", "edge30:2026-07-15:false"},
+		{"worklist horizon: 16/07/2026 is 31 days ahead, no item",
+			WorkExpungement, "far", ""},
+		{"BLHS 2015 Art. 73(2): new conviction 01/12/2025 within the period restarts the clock, no item",
+			WorkExpungement, "restart", ""},
+		{"BLHS 2015 Art. 70(2): conviction 01/04/2026 after the automatic clearing of 10/03/2026 changes nothing",
+			WorkExpungement, "convicted_late", "convicted_late:2026-03-10:true"},
+		{"QĐ 22/2023 Art. 3: window ends 13/09/2026, exactly 90 days ahead, shown",
+			WorkLoanWindow, "loan90", "loan90:2026-09-13:false"},
+		{"QĐ 22/2023 Art. 3: window ends 14/09/2026, beyond 90 days, no item",
+			WorkLoanWindow, "loan91", ""},
+		{"DESIGN §3 cadence B every 30 days: last visit 01/05/2026, due 31/05/2026, overdue",
+			WorkVisitOverdue, "b_late", "b_late:2026-05-31:true"},
+		{"DESIGN §3 cadence B every 30 days: last visit 20/05/2026, due 19/06/2026, not yet",
+			WorkVisitOverdue, "b_ok", ""},
+	}
+	for _, c := range cases {
+		got := strings.Join(only(c.kind, c.id), ",")
+		if got != c.want {
+			t.Errorf("%s\n%s for %s: got %q, want %q", c.rule, c.kind, c.id, got, c.want)
+		}
+	}
+	if rules["court"] != "worklist.rule.expungement_court" || rules["overdue"] != "worklist.rule.expungement_automatic" {
+		t.Errorf("expungement rule texts: %v", rules)
+	}
+	// The restarted person has no expungement date at all on the case.
+	for _, p := range people {
+		if p.ID == "restart" {
+			if c := NewWorkCase(&p); !c.ExpungeOn.IsZero() {
+				t.Errorf("BLHS 2015 Art. 73(2): restarted case keeps ExpungeOn %s", c.ExpungeOn)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -44,6 +45,91 @@ func init() {
 		}
 		return out, nil
 	})
+	RegisterDump("setting", dumpSettings)
+	RegisterDump("holiday", dumpUserHolidays)
+	RegisterDump("user", func(ctx context.Context, s *Store) ([]any, error) {
+		// caseload.User has no password hash: it never leaves the store.
+		return svDumpRows(ctx, s, `SELECT `+userCols+` FROM app_user ORDER BY id`, scanUser)
+	})
+}
+
+// dumpSetting is one setting in a dump: the key (also its id) and the
+// stored text.
+type dumpSetting struct {
+	ID    string `json:"id"`
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// dumpSettings returns the settings (hamlet list, visit cadence, model
+// types, UI language, ...) except secrets and the bookkeeping of the
+// built-in holiday seed, which depends on the program, not the data.
+func dumpSettings(ctx context.Context, s *Store) ([]any, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM setting ORDER BY key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var d dumpSetting
+		if err := rows.Scan(&d.Key, &d.Value); err != nil {
+			return nil, err
+		}
+		if d.Key == settingHolidaySeed || secretSetting(d.Key) {
+			continue
+		}
+		d.ID = d.Key
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// secretSetting reports whether a setting key names a secret (a password,
+// a key, a token...), which a dump must never show.
+func secretSetting(key string) bool {
+	k := strings.ToLower(key)
+	for _, w := range []string{"password", "passwd", "secret", "token", "private", "recovery", "salt", "hash", "wrapped", "credential"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	for _, part := range strings.FieldsFunc(k, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
+		if part == "key" || part == "keys" {
+			return true
+		}
+	}
+	return false
+}
+
+// dumpHoliday is one user-edited row of the holiday table in a dump (the
+// date is its id); a built-in holiday the user removed is deleted.
+type dumpHoliday struct {
+	ID      string `json:"id"`
+	Date    string `json:"date"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	Deleted bool   `json:"deleted"`
+}
+
+// dumpUserHolidays returns the holidays the user added, edited or removed;
+// the built-in table comes with the program.
+func dumpUserHolidays(ctx context.Context, s *Store) ([]any, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT date, name, kind, deleted FROM holiday WHERE source = 'user' ORDER BY date`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var h dumpHoliday
+		if err := rows.Scan(&h.Date, &h.Name, &h.Kind, &h.Deleted); err != nil {
+			return nil, err
+		}
+		h.ID = h.Date
+		out = append(out, h)
+	}
+	return out, rows.Err()
 }
 
 // Dump returns every registered table (DESIGN.md section 5 names) as

@@ -19,7 +19,7 @@ var personDataCols = []string{
 	"supplementary", "civil_amount", "civil_none", "civil_settled_on",
 	"facility", "release_kind", "certificate_no", "completed_on", "returned_on", "reported_on",
 	"status", "end_reason", "end_decision_number", "end_decision_date", "grp",
-	"expunged_on", "expunge_method", "court_refusals", "notes",
+	"expunged_on", "expunge_method", "court_refusals", "new_conviction_on", "notes",
 }
 
 // personCols is the full column list of the person table (sync fields
@@ -58,7 +58,7 @@ func personArgs(p *caseload.Person) ([]any, error) {
 		string(supp), p.CivilObligations.Amount, p.CivilObligations.None, p.CivilObligations.SettledOn.String(),
 		p.Facility, string(p.ReleaseKind), p.CertificateNo, p.CompletedOn.String(), p.ReturnedOn.String(), p.ReportedOn.String(),
 		string(p.Status), string(p.EndReason), p.EndDecision.Number, p.EndDecision.Date.String(), string(p.Group),
-		p.ExpungedOn.String(), string(p.ExpungeMethod), string(refusals), p.Notes,
+		p.ExpungedOn.String(), string(p.ExpungeMethod), string(refusals), p.NewConvictionOn.String(), p.Notes,
 	}, nil
 }
 
@@ -78,7 +78,7 @@ func scanPerson(r rowScanner) (caseload.Person, error) {
 	var p caseload.Person
 	dst, after := metaScan(&p.Meta)
 	var gender, birth, severity, judgDate, kind, supp, settled, release string
-	var completed, returned, reported, status, endReason, endDate, grp, expunged, method, refusals string
+	var completed, returned, reported, status, endReason, endDate, grp, expunged, method, refusals, convicted string
 	dst = append(dst,
 		&p.FullName, &p.OtherNames, &gender, &birth, &p.CitizenID, &p.Ethnicity, &p.Phone,
 		&p.Hamlet, &p.Address, &p.Education, &p.Occupation, &p.EmployedBefore,
@@ -88,7 +88,7 @@ func scanPerson(r rowScanner) (caseload.Person, error) {
 		&supp, &p.CivilObligations.Amount, &p.CivilObligations.None, &settled,
 		&p.Facility, &release, &p.CertificateNo, &completed, &returned, &reported,
 		&status, &endReason, &p.EndDecision.Number, &endDate, &grp,
-		&expunged, &method, &refusals, &p.Notes,
+		&expunged, &method, &refusals, &convicted, &p.Notes,
 	)
 	if err := r.Scan(dst...); err != nil {
 		return p, err
@@ -113,7 +113,7 @@ func scanPerson(r rowScanner) (caseload.Person, error) {
 	}{
 		{&p.Judgment.Date, judgDate}, {&p.CivilObligations.SettledOn, settled},
 		{&p.CompletedOn, completed}, {&p.ReturnedOn, returned}, {&p.ReportedOn, reported},
-		{&p.EndDecision.Date, endDate}, {&p.ExpungedOn, expunged},
+		{&p.EndDecision.Date, endDate}, {&p.ExpungedOn, expunged}, {&p.NewConvictionOn, convicted},
 	} {
 		if *d.dst, err = caseload.ParseDate(d.src); err != nil {
 			return p, fmt.Errorf("person %s: %w", p.ID, err)

@@ -137,6 +137,15 @@ func (s *Store) UpdateReception(ctx context.Context, r *caseload.Reception) erro
 	return nil
 }
 
+// Reception returns one reception; ErrNotFound if absent or deleted.
+func (s *Store) Reception(ctx context.Context, id string) (caseload.Reception, error) {
+	r, err := svQueryOne(ctx, s, `SELECT `+receptionCols+` FROM reception WHERE id = ? AND deleted = 0`, scanReception, id)
+	if err != nil {
+		return r, fmt.Errorf("store: reception %s: %w", id, err)
+	}
+	return r, nil
+}
+
 // Receptions returns the receptions of a person, newest first.
 func (s *Store) Receptions(ctx context.Context, personID string) ([]caseload.Reception, error) {
 	list, err := svQuery(ctx, s, `SELECT `+receptionCols+` FROM reception WHERE person_id = ? AND deleted = 0

@@ -27,8 +27,12 @@ func scanRecidivism(r rowScanner) (caseload.Recidivism, error) {
 }
 
 // AddRecidivism records a new conviction of a person (reports count it).
-// When end is not nil, management ends in the same transaction with the
-// ground new_sentence (end.Reason is forced; its decision is required).
+// In the same transaction the person's new_conviction_on becomes the later
+// of its value and r.Date (with an audit row), which restarts the
+// expungement period of the old record (BLHS 2015 Art. 73(2), see
+// caseload.ComputeExpungement). When end is not nil, management ends in the
+// same transaction with the ground new_sentence (end.Reason is forced; its
+// decision is required).
 func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *caseload.CaseEnd) error {
 	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: add recidivism: %w", err)
@@ -49,7 +53,8 @@ func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *
 		}
 	}
 	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
-		if _, err := svLivePerson(ctx, tx, q.PersonID); err != nil {
+		old, err := svLivePerson(ctx, tx, q.PersonID)
+		if err != nil {
 			return nil, err
 		}
 		q.ID, q.Owner, q.Deleted = "", "", false
@@ -62,8 +67,18 @@ func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *
 		if err := s.audit(tx, "insert", "recidivism", q.ID, nil, q); err != nil {
 			return nil, err
 		}
+		var p *caseload.Person
+		if q.Date.After(old.NewConvictionOn) {
+			p, err = s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
+				p.NewConvictionOn = q.Date
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
 		if end == nil {
-			return nil, nil
+			return p, nil
 		}
 		return s.endCaseTx(ctx, tx, &qe)
 	})

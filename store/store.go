@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	pathpkg "path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -43,17 +45,23 @@ type Store struct {
 
 // DSN builds the modernc SQLite data source name for a file path, escaping
 // characters such as spaces, '#', '?' and Vietnamese letters, with WAL,
-// foreign keys, a busy timeout and immediate write transactions.
-func DSN(path string) string { return dsnFor(path, runtime.GOOS == "windows") }
-
-// dsnFor is DSN for the given operating system (tested for both).
-func dsnFor(path string, windows bool) string {
-	p := filepath.ToSlash(path)
-	if windows {
-		p = strings.ReplaceAll(p, `\`, "/")
+// foreign keys, a busy timeout and immediate write transactions. A
+// relative path (--data data) is made absolute against the working
+// directory first: the URI forms below are for absolute paths only.
+func DSN(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
+	wd, _ := os.Getwd()
+	return dsnFor(path, runtime.GOOS == "windows", wd)
+}
+
+// dsnFor is DSN for the given operating system (tested for both); a
+// relative path is taken relative to the working directory wd.
+func dsnFor(path string, windows bool, wd string) string {
+	p := absFor(path, windows, wd)
 	if windows && !strings.HasPrefix(p, "/") {
-		p = "/" + p
+		p = "/" + p // C:/Users/... -> /C:/Users/...
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
@@ -68,10 +76,52 @@ func dsnFor(path string, windows bool) string {
 	return u.String()
 }
 
+// absFor returns path made absolute against the working directory wd,
+// with forward slashes, following the rules of the given operating system
+// (so that both are tested on any machine). On Windows an absolute path
+// has a drive (C:/...) or is a UNC path (//server/share/...); a path
+// rooted without a drive (/data) takes the drive of wd, and a
+// drive-relative one (C:data) is joined to wd when wd is on that drive.
+func absFor(path string, windows bool, wd string) string {
+	if !windows {
+		p := filepath.ToSlash(path)
+		if strings.HasPrefix(p, "/") || wd == "" {
+			return p
+		}
+		return pathpkg.Join(filepath.ToSlash(wd), p)
+	}
+	p := strings.ReplaceAll(path, `\`, "/")
+	w := strings.ReplaceAll(wd, `\`, "/")
+	drive := func(s string) string {
+		if len(s) >= 2 && s[1] == ':' && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z') {
+			return s[:2]
+		}
+		return ""
+	}
+	d := drive(p)
+	switch {
+	case d != "" && strings.HasPrefix(p[2:], "/"), strings.HasPrefix(p, "//"):
+		return p // C:/... or //server/share/...
+	case d != "":
+		if w != "" && strings.EqualFold(drive(w), d) {
+			return pathpkg.Join(w, p[2:])
+		}
+		return d + "/" + p[2:]
+	case strings.HasPrefix(p, "/"):
+		return drive(w) + p
+	case w == "":
+		return p
+	}
+	return pathpkg.Join(w, p)
+}
+
 // Open opens (creating if needed) the database file at path, applies the
 // pending migrations, makes sure this installation has a node identity and
 // loads the search index.
 func Open(path string) (*Store, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // Path() and the DSN name the same file whatever the working directory later
+	}
 	db, err := sql.Open("sqlite", DSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -223,7 +223,7 @@ const worklistPersonCols = `p.id, p.full_name, p.status, p.grp,
 	p.sentence_months || x'1f' || p.offense_chapter || x'1f' || p.offense_severity || x'1f' || p.negligent || x'1f' ||
 	p.juvenile || x'1f' || p.age_at_offense || x'1f' || p.supplementary || x'1f' || p.civil_amount || x'1f' ||
 	p.civil_none || x'1f' || p.civil_settled_on || x'1f' || p.expunged_on || x'1f' || p.court_refusals || x'1f' ||
-	ifnull(a.mentor_id, '') || x'1f' || ifnull(v.last_visit, '') || x'1f' || ifnull(v.last_report, '') || x'1f' ||
+	p.new_conviction_on || x'1f' || ifnull(a.mentor_id, '') || x'1f' || ifnull(v.last_visit, '') || x'1f' || ifnull(v.last_report, '') || x'1f' ||
 	ifnull(c.last_quarter, '')`
 
 // worklistPersonFrom joins the person with its active assignment and
@@ -235,7 +235,7 @@ const worklistPersonFrom = ` FROM person p
 	WHERE p.deleted = 0 AND p.status IN ('expected', 'managed')`
 
 // wlFields is the number of fields of the joined text of worklistPersonCols.
-const wlFields = 20
+const wlFields = 21
 
 // loadWorkPeople reads the live expected and managed people (restricted
 // by the extra condition filter) into new cases with their legal dates,
@@ -279,10 +279,11 @@ func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (m
 		if f[15] != "" && f[15] != "[]" {
 			_ = json.Unmarshal([]byte(f[15]), &p.CourtRefusals)
 		}
+		p.NewConvictionOn = wlDate(f[16])
 		wc := caseload.NewWorkCase(&p)
-		wc.Mentor = strings.Clone(f[16])
-		wc.LastVisit, wc.LastReport = wlDate(f[17]), wlDate(f[18])
-		wc.LatestQuarter = strings.Clone(f[19])
+		wc.Mentor = strings.Clone(f[17])
+		wc.LastVisit, wc.LastReport = wlDate(f[18]), wlDate(f[19])
+		wc.LatestQuarter = strings.Clone(f[20])
 		out[p.ID] = &wc
 	}
 	return out, rows.Err()

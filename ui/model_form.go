@@ -13,7 +13,8 @@ type modelForm struct {
 	*supForm
 	rec          caseload.Model
 	Name         *keyEntry
-	Type         *widget.SelectEntry
+	Type         *widget.SelectEntry // the types of the settings, or any typed
+	Types        []string            // the choices Type offers
 	LeadOrg      *keyEntry
 	DecisionNo   *keyEntry
 	DecisionDate *DateEntry
@@ -26,7 +27,7 @@ type modelForm struct {
 
 func newModelForm(win fyne.Window, data modelData, rec caseload.Model, saved func()) *modelForm {
 	types, _ := data.ModelTypes(supCtx())
-	f := &modelForm{rec: rec, Name: newKeyEntry(), Type: widget.NewSelectEntry(types), LeadOrg: newKeyEntry(),
+	f := &modelForm{rec: rec, Name: newKeyEntry(), Type: widget.NewSelectEntry(types), Types: types, LeadOrg: newKeyEntry(),
 		DecisionNo: newKeyEntry(), DecisionDate: NewDateEntry(), StartedOn: NewDateEntry(),
 		Status:       newEnumSelect("model.status", enumValues(caseload.ModelStatuses), false, nil),
 		RecognizedBy: newKeyEntry(), RecognizedOn: NewDateEntry(), Notes: newKeyMultiLine()}

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +22,10 @@ import (
 // active model".
 func (u *App) newModelsArea() fyne.CanvasObject {
 	s := newModelsScreen(u.win, u.st)
+	s.openPerson = u.svOpenPerson
+	if u.sess.readOnly() || u.sess.isMentor() {
+		s.setReadOnly()
+	}
 	root := s.Root
 	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
 	s.bind = func() {
@@ -40,6 +47,8 @@ type modelsScreen struct {
 	Models   []store.ModelRow
 	ModelTbl *widget.Table
 	Search   *searchBox
+	StatusF  *enumSelect    // status filter ("" = all)
+	TypeF    *widget.Select // type filter (first choice = all)
 	shownM   []store.ModelRow
 	selModel int
 
@@ -49,7 +58,8 @@ type modelsScreen struct {
 	People     []store.LinkedPerson
 	PeopleList *widget.List
 	Partners   []store.LinkedBusiness
-	PartnerLbl *widget.Label
+	PartnerLbl *widget.Label   // "none" when the model has no partner
+	PartnerBox *fyne.Container // one row per partner, with "Bỏ liên kết"
 	// DetailTabs holds the members, the people helped and the partner
 	// businesses of the selected model, one tab each with its count.
 	DetailTabs *container.AppTabs
@@ -59,6 +69,13 @@ type modelsScreen struct {
 	Biz    *businessesView
 	Root   fyne.CanvasObject
 	detail fyne.CanvasObject
+
+	// Confirm is the last confirmation asked (removing, unlinking).
+	Confirm *dialog.ConfirmDialog
+	// openPerson opens a person's profile (nil: names are not clickable).
+	openPerson func(id string)
+	readOnly   bool               // leader: nothing can be added or changed
+	writers    []fyne.Disableable // the buttons that add or change records
 }
 
 func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
@@ -66,6 +83,11 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	s.Target = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Target.Wrapping = fyne.TextWrapWord
 	s.Search = newSearchBox(i18n.T("model.ui.search"), func(string) { s.filter() })
+	s.StatusF = newSupFilter("model.status", enumValues(caseload.ModelStatuses), "supfix.model.status_all", func(string) { s.filter() })
+	s.TypeF = widget.NewSelect([]string{i18n.T("supfix.model.type_all")}, nil)
+	s.TypeF.PlaceHolder = i18n.T("supfix.model.type_all")
+	s.TypeF.SetSelectedIndex(0)
+	s.TypeF.OnChanged = func(string) { s.filter() }
 	modelHeads := supHeaders("model.col.name", "model.col.type", "model.field.status", "model.col.members")
 	modelWidths := []float32{150, 90, 92, 80}
 	s.ModelTbl = supTable(modelHeads, modelWidths, func() int { return len(s.shownM) }, s.modelCell, s.selectModel)
@@ -86,6 +108,7 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	s.PeopleList.OnSelected = func(id widget.ListItemID) { s.selPerson = id }
 	s.PartnerLbl = widget.NewLabel("")
 	s.PartnerLbl.Wrapping = fyne.TextWrapWord
+	s.PartnerBox = container.NewVBox()
 
 	newModel := widget.NewButtonWithIcon(i18n.T("model.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { s.openModelForm(caseload.Model{}) })
 	newModel.Importance = widget.HighImportance
@@ -109,21 +132,30 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 			s.openLinkPerson(caseload.LinkModelPerson, m.ID)
 		}
 	})
-	unlinkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), s.unlinkPerson)
+	removeMember := widget.NewButtonWithIcon(i18n.T("supfix.model.remove_member"), theme.DeleteIcon(), s.AskRemoveMember)
+	unlinkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), s.AskUnlinkPerson)
+	openPerson := widget.NewButtonWithIcon(i18n.T("supfix.ui.open_person"), theme.AccountIcon(), func() {
+		if s.selPerson >= 0 && s.selPerson < len(s.People) && s.openPerson != nil {
+			s.openPerson(s.People[s.selPerson].Link.ToID)
+		}
+	})
 	linkBiz := widget.NewButtonWithIcon(i18n.T("model.ui.link_business"), theme.StorageIcon(), s.openLinkBusiness)
+	s.writers = append(s.writers, newModel, editModel, addMember, editMember, removeMember, linkPerson, unlinkPerson, linkBiz)
 
 	s.DetailTabs = container.NewAppTabs(
 		container.NewTabItem("",
-			container.NewBorder(container.NewHBox(addMember, editMember), nil, nil, nil,
+			container.NewBorder(container.NewHBox(addMember, editMember, removeMember), nil, nil, nil,
 				supFill(s.MemberTbl, memberHeads, memberWidths, 0))),
 		container.NewTabItem("",
-			container.NewBorder(container.NewHBox(linkPerson, unlinkPerson), nil, nil, nil, s.PeopleList)),
+			container.NewBorder(container.NewHBox(linkPerson, unlinkPerson, openPerson), nil, nil, nil, s.PeopleList)),
 		container.NewTabItem("",
-			container.NewBorder(container.NewHBox(linkBiz), nil, nil, nil, container.NewVScroll(s.PartnerLbl))),
+			container.NewBorder(container.NewHBox(linkBiz), nil, nil, nil,
+				container.NewVScroll(container.NewVBox(s.PartnerLbl, s.PartnerBox)))),
 	)
 	s.tabTitles(0, 0, 0)
 	s.detail = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(editModel), s.Info), nil, nil, nil, s.DetailTabs)
-	left := container.NewBorder(container.NewVBox(s.Search, newModel), nil, nil, nil, supFill(s.ModelTbl, modelHeads, modelWidths, 0))
+	filters := container.NewGridWithColumns(2, s.StatusF, s.TypeF)
+	left := container.NewBorder(container.NewVBox(s.Search, filters, newModel), nil, nil, nil, supFill(s.ModelTbl, modelHeads, modelWidths, 0))
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.46
 
@@ -162,6 +194,7 @@ func (s *modelsScreen) Reload() {
 		s.Target.Importance = widget.DangerImportance
 	}
 	s.Target.Refresh()
+	s.reloadTypes()
 	s.filter()
 	if keep != "" {
 		s.SelectModel(keep)
@@ -169,11 +202,44 @@ func (s *modelsScreen) Reload() {
 	s.Biz.reload()
 }
 
+// reloadTypes fills the type filter with the editable list of types
+// (and any type in use), keeping the chosen type.
+func (s *modelsScreen) reloadTypes() {
+	chosen := s.typeFilter()
+	types, err := s.data.ModelTypes(supCtx())
+	if err != nil {
+		return
+	}
+	opts := append([]string{i18n.T("supfix.model.type_all")}, types...)
+	onChanged := s.TypeF.OnChanged
+	s.TypeF.OnChanged = nil // the caller filters once
+	s.TypeF.SetOptions(opts)
+	s.TypeF.SetSelectedIndex(0)
+	for i, t := range types {
+		if t == chosen {
+			s.TypeF.SetSelectedIndex(i + 1)
+		}
+	}
+	s.TypeF.OnChanged = onChanged
+}
+
+// typeFilter is the chosen model type, "" for all.
+func (s *modelsScreen) typeFilter() string {
+	if i := s.TypeF.SelectedIndex(); i > 0 && i < len(s.TypeF.Options) {
+		return s.TypeF.Options[i]
+	}
+	return ""
+}
+
+// filter shows the models matching the search box, the status filter and
+// the type filter.
 func (s *modelsScreen) filter() {
 	q := s.Search.Value()
+	status := caseload.ModelStatus(s.StatusF.Value())
+	typ := s.typeFilter()
 	s.shownM = s.shownM[:0:0]
 	for _, m := range s.Models {
-		if supMatch(q, m.Name, m.Type, m.LeadOrg) {
+		if (status == "" || m.Status == status) && (typ == "" || m.Type == typ) && supMatch(q, m.Name, m.Type, m.LeadOrg) {
 			s.shownM = append(s.shownM, m)
 		}
 	}
@@ -223,6 +289,7 @@ func (s *modelsScreen) showDetail() {
 		s.MemberTbl.Refresh()
 		s.PeopleList.Refresh()
 		s.PartnerLbl.SetText("")
+		s.PartnerBox.RemoveAll()
 		s.tabTitles(0, 0, 0)
 		return
 	}
@@ -244,18 +311,24 @@ func (s *modelsScreen) showDetail() {
 	s.MemberTbl.Refresh()
 	s.PeopleList.UnselectAll()
 	s.PeopleList.Refresh()
-	text := ""
-	for i, p := range s.Partners {
-		if i > 0 {
-			text += "\n"
+	s.PartnerBox.RemoveAll()
+	for _, p := range s.Partners {
+		line := widget.NewLabel(i18n.T("model.ui.partner_line", "Name", p.Business.Name, "Address", p.Business.Address,
+			"Returnees", p.Business.ReturneeWorkers, "Workers", p.Business.Workers))
+		line.Wrapping = fyne.TextWrapWord
+		unlink := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), func() { s.AskUnlinkBusiness(p) })
+		if s.readOnly {
+			unlink.Disable()
 		}
-		text += i18n.T("model.ui.partner_line", "Name", p.Business.Name, "Address", p.Business.Address,
-			"Returnees", p.Business.ReturneeWorkers, "Workers", p.Business.Workers)
+		s.PartnerBox.Add(container.NewBorder(nil, nil, nil, unlink, line))
 	}
-	if text == "" {
-		text = i18n.T("model.ui.partners_none")
+	if len(s.Partners) == 0 {
+		s.PartnerLbl.SetText(i18n.T("model.ui.partners_none"))
+		s.PartnerLbl.Show()
+	} else {
+		s.PartnerLbl.SetText("")
+		s.PartnerLbl.Hide()
 	}
-	s.PartnerLbl.SetText(text)
 	s.tabTitles(len(s.Members), len(s.People), len(s.Partners))
 }
 
@@ -313,6 +386,9 @@ func (s *modelsScreen) focusSearch() {
 }
 
 func (s *modelsScreen) newRecord() {
+	if s.readOnly {
+		return
+	}
 	if s.Tabs.SelectedIndex() == 1 {
 		s.Biz.openForm(caseload.Business{})
 		return
@@ -320,9 +396,84 @@ func (s *modelsScreen) newRecord() {
 	s.openModelForm(caseload.Model{})
 }
 
+// show shows a form and restores the area's shortcuts when it closes; in
+// a read-only session the form is a view.
 func (s *modelsScreen) show(f *supForm) {
 	f.restore = func() { s.bind() }
+	if s.readOnly {
+		f.setViewOnly()
+	}
 	f.Show()
+}
+
+// setReadOnly makes the area read-only (a leader): the buttons that add,
+// change, remove or unlink are disabled, Ctrl+N does nothing and the
+// forms open as views.
+func (s *modelsScreen) setReadOnly() {
+	s.readOnly = true
+	for _, w := range s.writers {
+		w.Disable()
+	}
+	s.Reload() // rows with their own unlink buttons are built again
+}
+
+// confirm asks before a destructive action (see supConfirm).
+func (s *modelsScreen) confirm(titleKey, message, confirmKey string, ok func()) {
+	s.Confirm = supConfirm(s.win, i18n.T(titleKey), message, i18n.T(confirmKey), ok)
+}
+
+// failed shows an error of a removal or an unlink.
+func (s *modelsScreen) failed(err error) {
+	dialog.ShowInformation(i18n.T("ui.error.title"), i18n.Error(err), s.win)
+}
+
+// AskRemoveMember asks, then removes the selected member from the model.
+func (s *modelsScreen) AskRemoveMember() {
+	m, ok := s.current()
+	if s.readOnly || !ok || s.selMember < 0 || s.selMember >= len(s.Members) {
+		return
+	}
+	mem := s.Members[s.selMember]
+	s.confirm("supfix.model.remove_member", i18n.T("supfix.model.remove_member_ask", "Name", mem.Name, "Model", m.Name),
+		"supfix.ui.remove", func() {
+			if err := s.data.DeleteModelMember(supCtx(), mem.ID); err != nil {
+				s.failed(err)
+				return
+			}
+			s.Reload()
+		})
+}
+
+// AskUnlinkPerson asks, then unlinks the selected person from the model
+// (the person's record is not touched).
+func (s *modelsScreen) AskUnlinkPerson() {
+	m, ok := s.current()
+	if s.readOnly || !ok || s.selPerson < 0 || s.selPerson >= len(s.People) {
+		return
+	}
+	p := s.People[s.selPerson]
+	s.confirm("model.ui.unlink_person", i18n.T("supfix.model.unlink_person_ask", "Name", p.Name, "Model", m.Name),
+		"model.ui.unlink_person", func() { s.deleteLink(p.Link.ID) })
+}
+
+// AskUnlinkBusiness asks, then unlinks a partner business from the
+// selected model (the business's record is not touched).
+func (s *modelsScreen) AskUnlinkBusiness(b store.LinkedBusiness) {
+	m, ok := s.current()
+	if s.readOnly || !ok {
+		return
+	}
+	s.confirm("model.ui.unlink_person", i18n.T("supfix.model.unlink_business_ask", "Business", b.Business.Name, "Model", m.Name),
+		"model.ui.unlink_person", func() { s.deleteLink(b.Link.ID) })
+}
+
+// deleteLink removes a link and shows the lists again.
+func (s *modelsScreen) deleteLink(id string) {
+	if err := s.data.DeleteLink(supCtx(), id); err != nil {
+		s.failed(err)
+		return
+	}
+	s.Reload()
 }
 
 func (s *modelsScreen) openModelForm(rec caseload.Model) *modelForm {
@@ -366,17 +517,6 @@ func (s *modelsScreen) openLinkPerson(kind caseload.LinkKind, fromID string) *li
 	return f
 }
 
-func (s *modelsScreen) unlinkPerson() {
-	if s.selPerson < 0 || s.selPerson >= len(s.People) {
-		return
-	}
-	if err := s.data.DeleteLink(supCtx(), s.People[s.selPerson].Link.ID); err != nil {
-		s.Info.SetText(i18n.Error(err))
-		return
-	}
-	s.Reload()
-}
-
 // linkBusinessForm links a partner business to the selected model.
 type linkBusinessForm struct {
 	*supForm
@@ -416,7 +556,8 @@ func (s *modelsScreen) linkBusinessForm(modelID string) *linkBusinessForm {
 	return f
 }
 
-// businessesView lists the partner businesses with search.
+// businessesView lists the partner businesses with search; the people
+// linked to the selected business show below the list.
 type businessesView struct {
 	s      *modelsScreen
 	all    []store.BusinessRow
@@ -426,6 +567,12 @@ type businessesView struct {
 	Count  *widget.Label
 	sel    int
 	root   fyne.CanvasObject
+
+	// People are the people linked to the selected business; PeopleBox
+	// shows one row each: the name (opens the profile) and "Bỏ liên kết".
+	People      []store.LinkedPerson
+	PeopleTitle *widget.Label
+	PeopleBox   *fyne.Container
 }
 
 func newBusinessesView(s *modelsScreen) *businessesView {
@@ -435,7 +582,10 @@ func newBusinessesView(s *modelsScreen) *businessesView {
 	headers := supHeaders("business.col.name", "business.field.address", "business.col.workers",
 		"business.col.returnees", "business.col.share", "business.col.people", "business.col.income")
 	widths := []float32{210, 190, 80, 80, 60, 80, 200}
-	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, func(row int) { v.sel = row })
+	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, func(row int) {
+		v.sel = row
+		v.showPeople()
+	})
 	newBtn := widget.NewButtonWithIcon(i18n.T("business.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Business{}) })
 	newBtn.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon(i18n.T("support.ui.edit"), theme.DocumentCreateIcon(), func() {
@@ -448,9 +598,80 @@ func newBusinessesView(s *modelsScreen) *businessesView {
 			s.openLinkPerson(caseload.LinkBusinessPerson, v.Shown[v.sel].ID)
 		}
 	})
-	v.root = container.NewBorder(container.NewVBox(v.Search, container.NewHBox(newBtn, edit, link, v.Count)), nil, nil, nil,
+	s.writers = append(s.writers, newBtn, edit, link)
+	v.PeopleTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.PeopleTitle.Wrapping = fyne.TextWrapWord
+	v.PeopleBox = container.NewVBox()
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(0, 150))
+	people := container.NewVBox(widget.NewSeparator(), v.PeopleTitle,
+		container.NewStack(height, container.NewVScroll(v.PeopleBox)))
+	v.root = container.NewBorder(container.NewVBox(v.Search, container.NewHBox(newBtn, edit, link, v.Count)), people, nil, nil,
 		supFill(v.Table, headers, widths, 6))
+	v.showPeople()
 	return v
+}
+
+// current returns the selected business.
+func (v *businessesView) current() (store.BusinessRow, bool) {
+	if v.sel < 0 || v.sel >= len(v.Shown) {
+		return store.BusinessRow{}, false
+	}
+	return v.Shown[v.sel], true
+}
+
+// showPeople lists the people linked to the selected business.
+func (v *businessesView) showPeople() {
+	v.PeopleBox.RemoveAll()
+	v.People = nil
+	b, ok := v.current()
+	if !ok {
+		v.PeopleTitle.SetText(i18n.T("supfix.business.pick"))
+		return
+	}
+	people, err := v.s.data.LinkedPeople(supCtx(), caseload.LinkBusinessPerson, b.ID)
+	if err != nil {
+		v.PeopleTitle.SetText(i18n.Error(err))
+		return
+	}
+	v.People = people
+	if len(people) == 0 {
+		v.PeopleTitle.SetText(i18n.T("supfix.business.people_none", "Business", b.Name))
+		return
+	}
+	v.PeopleTitle.SetText(i18n.T("supfix.business.people", "Business", b.Name, "Count", len(people)))
+	for _, p := range people {
+		text := p.Name
+		if p.Hamlet != "" {
+			text += " — " + p.Hamlet
+		}
+		name := widget.NewButtonWithIcon(text, theme.AccountIcon(), func() {
+			if v.s.openPerson != nil {
+				v.s.openPerson(p.Link.ToID)
+			}
+		})
+		name.Alignment = widget.ButtonAlignLeading
+		name.Importance = widget.LowImportance
+		if v.s.openPerson == nil {
+			name.Disable()
+		}
+		unlink := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), func() { v.AskUnlinkPerson(p) })
+		if v.s.readOnly {
+			unlink.Disable()
+		}
+		v.PeopleBox.Add(container.NewBorder(nil, nil, nil, unlink, name))
+	}
+}
+
+// AskUnlinkPerson asks, then unlinks a person from the selected business
+// (the person's record is not touched).
+func (v *businessesView) AskUnlinkPerson(p store.LinkedPerson) {
+	b, ok := v.current()
+	if v.s.readOnly || !ok {
+		return
+	}
+	v.s.confirm("model.ui.unlink_person", i18n.T("supfix.business.unlink_person_ask", "Name", p.Name, "Business", b.Name),
+		"model.ui.unlink_person", func() { v.s.deleteLink(p.Link.ID) })
 }
 
 func (v *businessesView) reload() {
@@ -463,7 +684,13 @@ func (v *businessesView) reload() {
 	v.filter()
 }
 
+// filter applies the search box, keeping the selected business when it is
+// still shown.
 func (v *businessesView) filter() {
+	keep := ""
+	if b, ok := v.current(); ok {
+		keep = b.ID
+	}
 	q := v.Search.Value()
 	v.Shown = v.Shown[:0:0]
 	for _, b := range v.all {
@@ -473,7 +700,18 @@ func (v *businessesView) filter() {
 	}
 	v.sel = -1
 	v.Table.UnselectAll()
+	for i, b := range v.Shown {
+		if b.ID == keep {
+			v.sel = i
+			v.Table.Select(widget.TableCellID{Row: i, Col: 0})
+			if v.Table.Size().Height < 1 {
+				v.Table.ScrollToTop()
+			}
+			v.Table.ScrollToLeading()
+		}
+	}
 	v.Table.Refresh()
+	v.showPeople()
 	v.Count.SetText(i18n.T("business.ui.count", "Count", len(v.Shown)))
 }
 

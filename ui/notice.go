@@ -121,6 +121,8 @@ func (u *App) newNoticeView(back *overviewArea, id string) *noticeView {
 	} else if n, err := u.st.Notice(svCtx(), id); err != nil {
 		setStatus(v.Status, err, "")
 		v.checkBox.Hide()
+	} else if !u.inScope(n.PersonID) {
+		v.content = outOfScope()
 	} else {
 		v.showNotice(n)
 	}
@@ -219,6 +221,8 @@ type noticeList struct {
 	content fyne.CanvasObject
 }
 
+// newNoticeList lists the open notices the user may see: all of them,
+// except for a mentor, who sees only those of people assigned to them.
 func (u *App) newNoticeList(back *overviewArea) *noticeList {
 	l := &noticeList{}
 	list, err := u.st.Notices(svCtx(), true)
@@ -226,8 +230,13 @@ func (u *App) newNoticeList(back *overviewArea) *noticeList {
 	if err != nil {
 		setStatus(status, err, "")
 	}
-	l.rows = list
-	l.names = personNames(u.st, nil)
+	scope := u.personScope()
+	l.names = personNames(u.st, scope)
+	for _, n := range list {
+		if scope == nil || scope[n.PersonID] {
+			l.rows = append(l.rows, n)
+		}
+	}
 	l.List = widget.NewList(func() int { return len(l.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -244,4 +253,11 @@ func (u *App) newNoticeList(back *overviewArea) *noticeList {
 	}
 	l.content = container.NewBorder(container.NewVBox(heading("svui.notice.list"), status), nil, nil, nil, l.List)
 	return l
+}
+
+// outOfScope is shown instead of a record the user may not see.
+func outOfScope() fyne.CanvasObject {
+	l := wrapLabel(i18n.T("svfix.scope.denied"))
+	l.Importance = widget.WarningImportance
+	return container.NewVBox(l)
 }

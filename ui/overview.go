@@ -70,8 +70,14 @@ func (u *App) buildOverviewArea() *overviewArea {
 	a.NewNotice = widget.NewButtonWithIcon(i18n.T("svui.notice.new"), theme.MailComposeIcon(), func() { a.push(u.newNoticeView(a, "").content) })
 	a.NewNotice.Importance = widget.HighImportance
 	a.Notices = widget.NewButtonWithIcon(i18n.T("svui.notice.list"), theme.ListIcon(), func() { a.push(u.newNoticeList(a).content) })
-	if u.sess.readOnly() || u.sess.isMentor() {
+	if u.sess.readOnly() {
 		a.NewNotice.Disable()
+	}
+	if u.sess.isMentor() {
+		// Prison notices concern people not yet assigned to anyone: a
+		// mentor has no business with them (DESIGN.md section 9).
+		a.NewNotice.Hide()
+		a.Notices.Hide()
 	}
 	a.Table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(a.rows), len(workCols) },
@@ -149,7 +155,8 @@ func (a *overviewArea) filter() {
 	if i := a.Kind.SelectedIndex(); i > 0 && i < len(a.kinds) {
 		kind = a.kinds[i]
 	}
-	names := personNames(a.src, a.u.personScope())
+	scope := a.u.personScope()
+	names := personNames(a.src, scope)
 	a.rows = a.rows[:0]
 	overdue := 0
 	for _, it := range a.items {
@@ -158,6 +165,9 @@ func (a *overviewArea) filter() {
 		}
 		if it.PersonID != "" && names[it.PersonID] == "" {
 			continue // outside the user's scope
+		}
+		if scope != nil && it.PersonID == "" {
+			continue // a unit-wide task (loan list…): not a mentor's
 		}
 		if it.Overdue {
 			overdue++

@@ -290,7 +290,7 @@ func (f *personForm) build() {
 	f.closeBtn = widget.NewButtonWithIcon(i18n.T("ui.action.close"), theme.CancelIcon(), f.RequestClose)
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(f.saveBtn, f.closeBtn), f.title)
 
-	f.panel = newPersonPanel()
+	f.panel = newPersonPanel(f.src)
 	split := container.NewHSplit(container.NewVScroll(f.sections), f.panel.root)
 	split.Offset = 0.66
 	f.root = container.NewBorder(container.NewVBox(bar, f.dupBanner, f.generalErr), nil, nil, nil, split)
@@ -742,6 +742,12 @@ func (u *App) personProfile(f *personForm) fyne.CanvasObject {
 	if f.person.ID != "" {
 		for _, t := range u.personTabs(f.person.ID) {
 			tabs.Append(t)
+		}
+	}
+	register := tabs.Items[0]
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t == register {
+			f.reloadIfStale() // another tab may have changed the person
 		}
 	}
 	return tabs

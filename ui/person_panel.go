@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
+	"weak"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,24 +21,41 @@ import (
 // computations are pure (package caseload).
 type personPanel struct {
 	status     *widget.Label
+	job        *widget.Label
+	jobBox     *fyne.Container
 	expunge    *widget.Label
 	expungeWhy *widget.Label
 	loan       *widget.Label
 	warnings   *widget.Label
 	warningBox *fyne.Container
 	root       fyne.CanvasObject
+
+	jobs   panelJobSource // nil: no job line
+	jobFor string         // the person whose job is shown
+	today  caseload.Date  // as of the last update
 }
 
-// newPersonPanel builds an empty panel.
-func newPersonPanel() *personPanel {
+// panelJobSource gives the panel a person's support records, from which
+// it shows the current job (the same source and rule as the "Hỗ trợ"
+// tab: caseload.CurrentEmployment). *store.Store satisfies it.
+type panelJobSource interface {
+	PersonSupports(ctx context.Context, personID string) ([]caseload.Support, error)
+}
+
+// newPersonPanel builds an empty panel. When src can also give support
+// records (panelJobSource), the panel shows the current job of a saved
+// person.
+func newPersonPanel(src personSource) *personPanel {
 	wrap := func(l *widget.Label) *widget.Label { l.Wrapping = fyne.TextWrapWord; return l }
 	p := &personPanel{
 		status:     wrap(widget.NewLabel("")),
+		job:        wrap(widget.NewLabel("")),
 		expunge:    wrap(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		expungeWhy: wrap(widget.NewLabel("")),
 		loan:       wrap(widget.NewLabel("")),
 		warnings:   wrap(widget.NewLabel("")),
 	}
+	p.jobs, _ = src.(panelJobSource)
 	p.warnings.Importance = widget.WarningImportance
 	heading := func(key string) *widget.Label {
 		l := widget.NewLabelWithStyle(i18n.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -44,8 +64,11 @@ func newPersonPanel() *personPanel {
 		return l
 	}
 	p.warningBox = container.NewVBox(widget.NewSeparator(), heading("ui.panel.warnings"), p.warnings)
+	p.jobBox = container.NewVBox(widget.NewSeparator(), heading("support.ui.employment_now"), p.job)
+	p.jobBox.Hide()
 	p.root = container.NewVScroll(container.NewVBox(
 		heading("ui.panel.status"), p.status,
+		p.jobBox,
 		widget.NewSeparator(), heading("ui.panel.expungement"), p.expunge, p.expungeWhy,
 		widget.NewSeparator(), heading("ui.panel.loan"), p.loan,
 		p.warningBox,
@@ -64,6 +87,15 @@ func (p *personPanel) update(person caseload.Person, today caseload.Date) {
 	}
 	p.status.SetText(st)
 
+	p.today = today
+	if person.ID != p.jobFor {
+		p.jobFor = person.ID
+		if p.jobs != nil && person.ID != "" {
+			watchPanelJobs(person.ID, p)
+		}
+		p.reloadJob()
+	}
+
 	headline, why := expungementText(person)
 	p.expunge.SetText(headline)
 	p.expungeWhy.SetText(why)
@@ -80,6 +112,75 @@ func (p *personPanel) update(person caseload.Person, today caseload.Date) {
 	} else {
 		p.warnings.SetText(strings.Join(warns, "\n"))
 		p.warningBox.Show()
+	}
+}
+
+// reloadJob reads the person's support records again and shows the
+// current job; the line is hidden for a person not saved yet.
+func (p *personPanel) reloadJob() {
+	if p.jobs == nil || p.jobFor == "" {
+		p.jobBox.Hide()
+		return
+	}
+	day := p.today
+	if day.IsZero() {
+		day = caseload.Today()
+	}
+	if list, err := p.jobs.PersonSupports(context.Background(), p.jobFor); err != nil {
+		p.job.SetText(i18n.Error(err))
+	} else {
+		p.job.SetText(supEmploymentText(list, day))
+	}
+	p.jobBox.Show()
+}
+
+// panelJobs are the panels showing a person's current job, by person id,
+// held weakly (a closed profile's panel goes away with it), so that a job
+// saved in the "Hỗ trợ" tab or the support area shows at once.
+var panelJobs = struct {
+	sync.Mutex
+	m map[string][]weak.Pointer[personPanel]
+}{m: map[string][]weak.Pointer[personPanel]{}}
+
+// watchPanelJobs registers p as showing the job of personID.
+func watchPanelJobs(personID string, p *personPanel) {
+	panelJobs.Lock()
+	defer panelJobs.Unlock()
+	panelJobs.m[personID] = append(livePanels(panelJobs.m[personID]), weak.Make(p))
+}
+
+// livePanels drops the pointers whose panel is gone.
+func livePanels(ps []weak.Pointer[personPanel]) []weak.Pointer[personPanel] {
+	out := ps[:0]
+	for _, w := range ps {
+		if w.Value() != nil {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// panelJobsChanged refreshes the job line of the panels showing personID
+// (call it on the UI goroutine after saving a support record).
+func panelJobsChanged(personID string) {
+	panelJobs.Lock()
+	live := livePanels(panelJobs.m[personID])
+	if len(live) == 0 {
+		delete(panelJobs.m, personID)
+	} else {
+		panelJobs.m[personID] = live
+	}
+	var ps []*personPanel
+	for _, w := range live {
+		if p := w.Value(); p != nil {
+			ps = append(ps, p)
+		}
+	}
+	panelJobs.Unlock()
+	for _, p := range ps {
+		if p.jobFor == personID {
+			p.reloadJob()
+		}
 	}
 }
 

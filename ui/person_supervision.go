@@ -136,8 +136,14 @@ func (u *App) svOpenPerson(id string) {
 		u.svShowError(err)
 		return
 	}
+	if !u.inScope(id) {
+		dialog.ShowInformation(i18n.T("svui.error.title"), i18n.T("svfix.scope.denied"), u.win)
+		return
+	}
 	w := u.fyne.NewWindow(p.FullName)
-	f := newPersonForm(u.st, w, p, u.sess.readOnly())
+	// A mentor reads the register but may not change it (the store
+	// refuses their writes anyway).
+	f := newPersonForm(u.st, w, p, u.sess.readOnly() || u.sess.isMentor())
 	f.OnClose = w.Close
 	w.SetContent(u.personProfile(f))
 	w.Resize(fyne.NewSize(1100, 760))
@@ -150,19 +156,42 @@ func (u *App) svShowError(err error) {
 }
 
 // mentorTab is the "Giúp đỡ" tab: the current mentor, the history of
-// assignments and the assign/reassign action.
+// assignments and the assign/reassign action; for a person not yet
+// received (expected, or managed without any reception record) also the
+// "Tiếp nhận" action, which opens the reception session in place: the way
+// to receive a walk-in who reports without a prison notice.
 type mentorTab struct {
 	u        *App
 	src      assignSource
+	people   walkInSource
 	personID string
 	Current  *widget.Label
 	Assign   *widget.Button
 	History  *fyne.Container
-	content  fyne.CanvasObject
+
+	// Receive opens the reception session; it and its hint show only
+	// while the person needs one, and never for a leader or a mentor.
+	Receive     *widget.Button
+	ReceiveHint *widget.Label
+	Status      *widget.Label
+	// Reception is the open reception session, nil when none is open.
+	Reception *receptionView
+
+	receiveBox *fyne.Container
+	home       fyne.CanvasObject
+	stack      *fyne.Container
+	content    fyne.CanvasObject
+}
+
+// walkInSource is what the tab needs to tell whether the person still
+// needs a reception session.
+type walkInSource interface {
+	Person(ctx context.Context, id string) (caseload.Person, error)
+	LatestReception(ctx context.Context, personID string) (caseload.Reception, error)
 }
 
 func (u *App) newMentorTab(personID string) *mentorTab {
-	t := &mentorTab{u: u, src: u.st, personID: personID}
+	t := &mentorTab{u: u, src: u.st, people: u.st, personID: personID}
 	t.Current = wrapLabel("")
 	t.Assign = widget.NewButtonWithIcon(i18n.T("svui.assign.title"), theme.AccountIcon(), func() {
 		u.showAssignDialog(personID, t.load)
@@ -171,16 +200,74 @@ func (u *App) newMentorTab(personID string) *mentorTab {
 	if u.sess.readOnly() || u.sess.isMentor() {
 		t.Assign.Disable()
 	}
+	t.Receive = widget.NewButtonWithIcon(i18n.T("svfix.walkin.action"), theme.LoginIcon(), t.openReception)
+	t.Receive.Importance = widget.HighImportance
+	t.ReceiveHint = wrapLabel(i18n.T("svfix.walkin.hint"))
+	t.ReceiveHint.Importance = widget.WarningImportance
+	t.receiveBox = container.NewVBox(t.ReceiveHint, container.NewHBox(t.Receive), widget.NewSeparator())
+	t.receiveBox.Hide()
+	t.Status = newStatusLabel()
 	t.History = container.NewVBox()
-	t.content = container.NewVScroll(container.NewVBox(heading("svui.mentor.current"), t.Current,
+	t.home = container.NewVScroll(container.NewVBox(t.receiveBox, t.Status, heading("svui.mentor.current"), t.Current,
 		container.NewHBox(t.Assign), widget.NewSeparator(), heading("svui.mentor.history"), t.History))
+	t.stack = container.NewStack(t.home)
+	t.content = t.stack
 	t.load()
 	return t
 }
 
-// load reads the assignments of the person.
+// needsReception reports whether the person has still to be received:
+// expected, or managed without any reception record.
+func (t *mentorTab) needsReception() bool {
+	ctx := svCtx()
+	p, err := t.people.Person(ctx, t.personID)
+	if err != nil {
+		return false
+	}
+	switch p.Status {
+	case caseload.StatusExpected:
+		return true
+	case caseload.StatusManaged:
+		_, err := t.people.LatestReception(ctx, t.personID)
+		return errors.Is(err, store.ErrNotFound)
+	}
+	return false
+}
+
+// openReception shows the reception session in place of the tab, with a
+// back button; saving it goes back to the refreshed tab.
+func (t *mentorTab) openReception() {
+	if t.u.sess.readOnly() || t.u.sess.isMentor() {
+		return
+	}
+	v := t.u.newReceptionView(nil, t.personID)
+	v.onSaved = func() {
+		t.closeReception()
+		setStatus(t.Status, nil, i18n.T("svfix.walkin.saved"))
+	}
+	t.Reception = v
+	back := widget.NewButtonWithIcon(i18n.T("svui.common.back"), theme.NavigateBackIcon(), t.closeReception)
+	t.stack.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, v.content)}
+	t.stack.Refresh()
+}
+
+// closeReception goes back to the tab and reloads it.
+func (t *mentorTab) closeReception() {
+	t.Reception = nil
+	t.stack.Objects = []fyne.CanvasObject{t.home}
+	t.stack.Refresh()
+	t.load()
+}
+
+// load reads the assignments of the person and whether they still need
+// a reception session.
 func (t *mentorTab) load() {
 	ctx := svCtx()
+	if !t.u.sess.readOnly() && !t.u.sess.isMentor() && t.needsReception() {
+		t.receiveBox.Show()
+	} else {
+		t.receiveBox.Hide()
+	}
 	list, err := t.src.Assignments(ctx, t.personID)
 	t.History.RemoveAll()
 	if err != nil {
@@ -319,4 +406,21 @@ func (t *visitLogTab) entryView(e caseload.VisitLogEntry, byID map[string]caselo
 	}
 	objs := append([]fyne.CanvasObject{container.NewBorder(nil, nil, nil, actions, head), body}, notes...)
 	return container.NewVBox(append(objs, widget.NewSeparator())...)
+}
+
+// reloadIfStale reloads the register form from the store when the person
+// was changed elsewhere since it was loaded (a reception, classification
+// or end of management saved in another tab of the profile), unless the
+// form holds unsaved typing. The profile calls it when the register tab is
+// shown again, so it never shows an old status nor saves over a newer
+// version.
+func (f *personForm) reloadIfStale() {
+	if f.person.ID == "" || f.dirty {
+		return
+	}
+	p, err := f.src.Person(svCtx(), f.person.ID)
+	if err != nil || p.Ver == f.person.Ver {
+		return
+	}
+	f.load(p)
 }

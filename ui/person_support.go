@@ -20,6 +20,9 @@ func (u *App) supportTabs(personID string) []*container.TabItem {
 		return nil
 	}
 	v := newPersonSupportView(u.win, u.st, personID)
+	if u.sess.readOnly() || u.sess.isMentor() {
+		v.setReadOnly()
+	}
 	return []*container.TabItem{container.NewTabItemWithIcon(i18n.T("support.ui.person_tab"), theme.ListIcon(), v.Root)}
 }
 
@@ -36,6 +39,9 @@ type personSupportView struct {
 	Links      *widget.Label
 	History    *widget.Table
 	Root       fyne.CanvasObject
+
+	readOnly bool               // leader or mentor: forms open as views
+	writers  []fyne.Disableable // the buttons that add records
 }
 
 func newPersonSupportView(win fyne.Window, data supportData, personID string) *personSupportView {
@@ -55,9 +61,9 @@ func newPersonSupportView(win fyne.Window, data supportData, personID string) *p
 		v.openLoan(caseload.Loan{BorrowerKind: caseload.BorrowerPerson, PersonID: personID})
 	})
 	addEx := widget.NewButtonWithIcon(i18n.T("exemplary.ui.new"), theme.ConfirmIcon(), func() {
-		f := newExemplaryForm(win, data, caseload.Exemplary{PersonID: personID}, v.Reload)
-		f.Show()
+		v.openExemplary(caseload.Exemplary{PersonID: personID})
 	})
+	v.writers = []fyne.Disableable{addSupport, addLoan, addEx}
 	glance := container.NewVBox(
 		widget.NewCard(i18n.T("support.ui.employment_now"), "", v.Employment),
 		container.NewGridWithColumns(2,
@@ -80,12 +86,7 @@ func (v *personSupportView) Reload() {
 		return
 	}
 	v.Supports = list
-	if e, ok := caseload.CurrentEmployment(list, caseload.Today()); ok {
-		v.Employment.SetText(i18n.T("support.ui.employment_line", "Employer", e.Employer, "Since", showDate(e.Date)) +
-			supIncome(e.Income))
-	} else {
-		v.Employment.SetText(i18n.T("support.ui.employment_none"))
-	}
+	v.Employment.SetText(supEmploymentText(list, caseload.Today()))
 	v.History.Refresh()
 
 	var lines []string
@@ -139,6 +140,16 @@ func (v *personSupportView) Reload() {
 	}
 }
 
+// supEmploymentText is the current job at a glance ("Đang làm việc tại
+// … từ … — thu nhập 5.100.000 đ/tháng"), or that none is recorded.
+func supEmploymentText(list []caseload.Support, day caseload.Date) string {
+	e, ok := caseload.CurrentEmployment(list, day)
+	if !ok {
+		return i18n.T("support.ui.employment_none")
+	}
+	return i18n.T("support.ui.employment_line", "Employer", e.Employer, "Since", showDate(e.Date)) + supIncome(e.Income)
+}
+
 func supIncome(v int64) string {
 	if v <= 0 {
 		return ""
@@ -166,14 +177,38 @@ func (v *personSupportView) cell(row, col int) string {
 	return ""
 }
 
+// setReadOnly disables the buttons that add records; forms then open
+// as views.
+func (v *personSupportView) setReadOnly() {
+	v.readOnly = true
+	for _, w := range v.writers {
+		w.Disable()
+	}
+}
+
+// show opens a form of the tab: as a view in a read-only session. Closing
+// it gives the profile its shortcuts back (supForm.Show).
+func (v *personSupportView) show(f *supForm) {
+	if v.readOnly {
+		f.setViewOnly()
+	}
+	f.Show()
+}
+
 func (v *personSupportView) openSupport(rec caseload.Support) *supportForm {
 	f := newSupportForm(v.win, v.data, rec, v.Reload)
-	f.Show()
+	v.show(f.supForm)
 	return f
 }
 
 func (v *personSupportView) openLoan(rec caseload.Loan) *loanForm {
 	f := newLoanForm(v.win, v.data, rec, v.Reload)
-	f.Show()
+	v.show(f.supForm)
+	return f
+}
+
+func (v *personSupportView) openExemplary(rec caseload.Exemplary) *exemplaryForm {
+	f := newExemplaryForm(v.win, v.data, rec, v.Reload)
+	v.show(f.supForm)
 	return f
 }

@@ -49,10 +49,15 @@ type receptionView struct {
 	Status      *widget.Label
 	content     fyne.CanvasObject
 	cal         *caseload.Calendar
+	// onSaved, if set, is called after the session is saved (the person
+	// profile refreshes its tab).
+	onSaved func()
 }
 
 // newReceptionView opens the reception of a person: blank for a new
-// session, or the latest recorded one (to note the file opening).
+// session, or the latest recorded one (to note the file opening). It is
+// reached from a prison notice, the worklist, or the person's profile for a
+// walk-in without a notice (back is nil there).
 func (u *App) newReceptionView(back *overviewArea, personID string) *receptionView {
 	v := &receptionView{u: u, src: u.st, back: back, personID: personID}
 	ctx := svCtx()
@@ -100,6 +105,11 @@ func (u *App) newReceptionView(back *overviewArea, personID string) *receptionVi
 	intro.Importance = widget.LowImportance
 	v.content = container.NewVScroll(container.NewVBox(heading("svui.reception.title"), v.Person, intro,
 		container.NewGridWithColumns(2, form, checklist), v.Deadlines, container.NewHBox(v.Save, v.Assign), v.Status))
+	if !u.inScope(personID) {
+		v.Save.Disable()
+		v.content = outOfScope()
+		return v
+	}
 	if r, err := u.st.LatestReception(ctx, personID); err == nil {
 		v.fill(r)
 	}
@@ -173,4 +183,7 @@ func (v *receptionView) save() {
 	}
 	v.fill(r)
 	setStatus(v.Status, nil, i18n.T("svui.reception.saved"))
+	if v.onSaved != nil {
+		v.onSaved()
+	}
 }

@@ -51,3 +51,11 @@ func (u *App) personScope() map[string]bool {
 	}
 	return ids
 }
+
+// inScope reports whether the logged-in user may see the person with id:
+// always, unless the user is a mentor, who sees only the people currently
+// assigned to them (never a record without a person).
+func (u *App) inScope(personID string) bool {
+	scope := u.personScope()
+	return scope == nil || (personID != "" && scope[personID])
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoanhap/caseload"
+	"hoanhap/store"
 )
 
 // TestLoginWithoutUsersIsAdmin goes straight in when nobody is set up.
@@ -42,6 +43,7 @@ func TestMentorLoginSeesOnlyOwnPeople(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	_, expected := svNotice(t, st, "Trần Văn Khải", 2) // an expected person, nobody's yet
 	usr := caseload.User{Name: "hoa", DisplayName: "Lê Thị Hoa", Role: caseload.RoleMentor, MentorID: m1.ID, Active: true}
 	if err := st.CreateUser(ctx, &usr, "matkhau123"); err != nil {
 		t.Fatal(err)
@@ -94,6 +96,83 @@ func TestMentorLoginSeesOnlyOwnPeople(t *testing.T) {
 	}
 	if u.usersSection() != nil {
 		t.Errorf("a mentor must not see the users section")
+	}
+	mentorSeesNoOthers(t, u, st, mine, other, expected)
+}
+
+// mentorSeesNoOthers checks, for a mentor logged in on u who has mine
+// assigned and neither other nor expected (an expected person with a prison
+// notice), that no screen they can reach names another person: the prison
+// notices, the caseload list and the worklist.
+func mentorSeesNoOthers(t *testing.T, u *App, st *store.Store, mine, other, expected caseload.Person) {
+	t.Helper()
+	ctx := context.Background()
+
+	// Prison notices: the buttons are gone, and the list and the notice
+	// itself show nobody else even if reached.
+	ov := u.buildOverviewArea()
+	if ov.Notices.Visible() || ov.NewNotice.Visible() {
+		t.Errorf("a mentor sees the prison-notice buttons")
+	}
+	all, err := st.Notices(ctx, true)
+	if err != nil || len(all) == 0 {
+		t.Fatalf("open notices = %v, %v", all, err)
+	}
+	nl := u.newNoticeList(ov)
+	if len(nl.rows) != 0 {
+		t.Errorf("a mentor's notice list shows %d notices", len(nl.rows))
+	}
+	w := test.NewWindow(nl.content)
+	if mk := test.RenderObjectToMarkup(nl.content); strings.Contains(mk, "Trần Văn Khải") {
+		t.Errorf("the notice list names someone else's person")
+	}
+	w.Close()
+	nv := u.newNoticeView(ov, all[0].ID)
+	w = test.NewWindow(nv.content)
+	w.Resize(fyne.NewSize(900, 600))
+	defer w.Close()
+	if mk := test.RenderObjectToMarkup(nv.content); strings.Contains(mk, "Trần Văn Khải") || !strings.Contains(mk, "không có quyền") {
+		t.Errorf("a mentor opened someone else's notice:\n%.400s", mk)
+	}
+
+	// Caseload: only their person, whatever the filters.
+	if u.list == nil {
+		t.Fatal("no caseload list after the mentor login")
+	}
+	u.list.status.SetSelectedIndex(1) // all statuses
+	if got := names(u.list); len(got) != 1 || got[0] != mine.FullName {
+		t.Errorf("mentor caseload = %v, want only %s", got, mine.FullName)
+	}
+	u.list.search.SetText("lan")
+	u.list.search.Flush()
+	if got := names(u.list); len(got) != 0 {
+		t.Errorf("searching finds someone else's person: %v", got)
+	}
+
+	// Worklist: the unit's worklist has items of the others; the mentor's
+	// rows concern only their own person.
+	whole, err := st.Worklist(ctx, svToday())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, it := range whole {
+		seen[it.PersonID] = true
+	}
+	if !seen[other.ID] || !seen[expected.ID] || !seen[mine.ID] {
+		t.Fatalf("the unit's worklist lacks the fixture's items: %+v", whole)
+	}
+	if len(ov.rows) == 0 {
+		t.Fatalf("the mentor's worklist is empty (%s)", ov.Count.Text)
+	}
+	for _, r := range ov.rows {
+		if r.item.PersonID != mine.ID || r.cells[2] != mine.FullName {
+			t.Errorf("mentor worklist row about someone else: %+v", r.cells)
+		}
+	}
+	// A person of someone else opened anyway (stale link) is refused.
+	if rv := u.newReceptionView(ov, other.ID); !rv.Save.Disabled() {
+		t.Errorf("a mentor may record someone else's reception")
 	}
 }
 

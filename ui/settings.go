@@ -47,6 +47,7 @@ type settingsView struct {
 
 	language *widget.RadioGroup
 	message  *widget.Label
+	cadence  *cadenceSection // visit cadence (settings_cadence.go), nil if src has none
 	root     fyne.CanvasObject
 }
 
@@ -151,8 +152,13 @@ func (v *settingsView) build() {
 	left := container.NewVBox(
 		widget.NewCard(i18n.T("ui.settings.unit"), i18n.T("ui.settings.unit_sub"), v.unitForm),
 		widget.NewCard(i18n.T("ui.settings.language"), "", container.NewVBox(v.language, hint)),
+		v.modelTypesCard(), // settings_modeltypes.go
 		v.message,
 	)
+	if cs, ok := v.src.(cadenceSource); ok {
+		v.cadence = newCadenceSection(cs, v.readOnly)
+		left.Add(v.cadence.card) // settings_cadence.go
+	}
 	hamletCard := widget.NewCard(i18n.T("ui.settings.hamlets"), i18n.T("ui.settings.hamlets_sub"), hamletBox)
 	v.root = container.NewPadded(container.NewGridWithColumns(2, container.NewVScroll(left), hamletCard))
 }

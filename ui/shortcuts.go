@@ -27,6 +27,7 @@ type keyActions struct {
 // whether the screen is the one shown, so that a screen that was left
 // does not react any more. A later bindKeys replaces the earlier one.
 func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
+	rememberKeys(c, active, a) // so a form can restore them (support_common.go)
 	run := func(f func()) func(fyne.Shortcut) {
 		return func(fyne.Shortcut) {
 			if f != nil && active() {

@@ -7,9 +7,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
+	"hoanhap/i18n"
 	"hoanhap/store"
 )
 
@@ -231,5 +234,138 @@ func TestWalkNoticeToClassification(t *testing.T) {
 func typeFocused(c fyne.Canvas, s string) {
 	if f := c.Focused(); f != nil {
 		test.Type(f, s)
+	}
+}
+
+// shownObject returns the first object under o, walking only what is
+// shown (hidden containers and widgets are skipped), for which match is
+// true, or nil.
+func shownObject(o fyne.CanvasObject, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if match(o) {
+		return o
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range kids {
+		if f := shownObject(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// shownButton returns the shown button with text under o, or nil.
+func shownButton(o fyne.CanvasObject, text string) *widget.Button {
+	b, _ := shownObject(o, func(x fyne.CanvasObject) bool {
+		b, ok := x.(*widget.Button)
+		return ok && b.Text == text
+	}).(*widget.Button)
+	return b
+}
+
+// shownCheck returns the shown check box with text under o, or nil.
+func shownCheck(o fyne.CanvasObject, text string) *widget.Check {
+	c, _ := shownObject(o, func(x fyne.CanvasObject) bool {
+		c, ok := x.(*widget.Check)
+		return ok && c.Text == text
+	}).(*widget.Check)
+	return c
+}
+
+// profileTab returns the tab with the given title of the profile on
+// screen in the caseload view, selected.
+func profileTab(t *testing.T, v *caseloadView, title string) *container.TabItem {
+	t.Helper()
+	tabs := supFindTabs(v.stack.Objects[0])
+	if tabs == nil {
+		t.Fatal("no profile open")
+	}
+	for _, it := range tabs.Items {
+		if it.Text == title {
+			tabs.Select(it)
+			return it
+		}
+	}
+	t.Fatalf("the profile has no tab %q", title)
+	return nil
+}
+
+// TestWalkInReceptionFromProfile receives a person who reports without a
+// prison notice, from the "Giúp đỡ" tab of their profile.
+func TestWalkInReceptionFromProfile(t *testing.T) {
+	st := svStore(t)
+	u := svApp(t, st)
+	ctx := context.Background()
+	ids := seed(t, st,
+		caseload.Person{FullName: "Đỗ Văn Tâm", Status: caseload.StatusExpected, ReleaseKind: caseload.ReleaseCompleted},
+		caseload.Person{FullName: "Ngô Thị Mai", Status: caseload.StatusManaged, ReleaseKind: caseload.ReleaseCompleted})
+	walkIn, noReception := ids[0], ids[1]
+	received := svManaged(t, st, "Phan Văn Hùng")
+
+	v := showCaseload(t, u, "officer")
+	v.openPerson(walkIn)
+	tab := profileTab(t, v, i18n.T("svui.tab.mentor"))
+	receive := shownButton(tab.Content, "Tiếp nhận")
+	if receive == nil {
+		t.Fatal("no \"Tiếp nhận\" action for an expected person")
+	}
+	test.Tap(receive)
+	save := shownButton(tab.Content, i18n.T("svui.reception.save"))
+	if save == nil {
+		t.Fatal("the reception session did not open in the profile")
+	}
+	test.Tap(shownCheck(tab.Content, i18n.T("svui.reception.minutes")))
+	test.Tap(shownCheck(tab.Content, i18n.T("svui.reception.counselling")))
+	test.Tap(save)
+
+	p, err := st.Person(ctx, walkIn)
+	if err != nil || p.Status != caseload.StatusManaged || p.ReturnedOn != svToday() {
+		t.Fatalf("after the reception the person is %+v, %v", p, err)
+	}
+	r, err := st.LatestReception(ctx, walkIn)
+	if err != nil || !r.CounsellingDone || !r.MinutesDone || r.SessionDate != svToday() {
+		t.Fatalf("reception = %+v, %v", r, err)
+	}
+	// The tab is back, refreshed: no more "Tiếp nhận", a confirmation.
+	if shownButton(tab.Content, "Tiếp nhận") != nil || shownButton(tab.Content, i18n.T("svui.reception.save")) != nil {
+		t.Errorf("the tab still offers the reception after it was saved")
+	}
+	if shownObject(tab.Content, func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && l.Text == i18n.T("svfix.walkin.saved")
+	}) == nil {
+		t.Errorf("no confirmation after the reception")
+	}
+	// The register tab shows the new status and saves without a conflict.
+	profileTab(t, v, i18n.T("ui.person.tab_register"))
+	if v.form.status.Value() != string(caseload.StatusManaged) || v.form.person.Ver != p.Ver {
+		t.Errorf("register form not refreshed: status %q, ver %d (stored %d)", v.form.status.Value(), v.form.person.Ver, p.Ver)
+	}
+	v.form.notes.SetText("Tự đến trình diện, không có giấy báo của trại giam")
+	if err := v.form.Save(); err != nil {
+		t.Errorf("saving the refreshed register: %v", err)
+	}
+
+	// Managed without any reception record: offered; received: not.
+	if tab := u.newMentorTab(noReception); !tab.receiveBox.Visible() {
+		t.Errorf("no reception offered for a managed person without one")
+	}
+	if tab := u.newMentorTab(received.ID); tab.receiveBox.Visible() {
+		t.Errorf("reception offered again for a received person")
+	}
+	// Hidden for the leader (read-only) and for mentors.
+	for _, role := range []string{"leader", "mentor"} {
+		u.sess = session{Role: role}
+		if tab := u.newMentorTab(noReception); tab.receiveBox.Visible() {
+			t.Errorf("%s is offered the reception", role)
+		}
 	}
 }

@@ -18,6 +18,9 @@ import (
 // Mẫu 01 list), support measures and exemplary people.
 func (u *App) newSupportArea() fyne.CanvasObject {
 	s := newSupportScreen(u.win, u.st)
+	if u.sess.readOnly() || u.sess.isMentor() {
+		s.setReadOnly()
+	}
 	root := s.Root
 	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
 	s.bind = func() {
@@ -32,6 +35,9 @@ type supportScreen struct {
 	win  fyne.Window
 	data supportData
 	bind func() // re-binds the area's shortcuts (after a form closes)
+
+	readOnly bool               // leader: nothing can be added or changed
+	writers  []fyne.Disableable // the buttons that add or change records
 
 	Tabs      *container.AppTabs
 	Loans     *loansView
@@ -73,6 +79,8 @@ func (s *supportScreen) focusSearch() {
 		e = s.Loans.Search
 	case 2:
 		e = s.Supports.Search
+	case 3:
+		e = s.Exemplary.Search
 	default:
 		return
 	}
@@ -81,6 +89,9 @@ func (s *supportScreen) focusSearch() {
 
 // newRecord opens the current tab's "new" form (Ctrl+N).
 func (s *supportScreen) newRecord() {
+	if s.readOnly {
+		return
+	}
 	switch s.Tabs.SelectedIndex() {
 	case 0, 1:
 		s.Loans.openForm(caseload.Loan{})
@@ -91,10 +102,25 @@ func (s *supportScreen) newRecord() {
 	}
 }
 
-// showForm shows a form and restores the area's shortcuts when it closes.
+// showForm shows a form and restores the area's shortcuts when it
+// closes; in a read-only session the form is a view.
 func (s *supportScreen) showForm(f *supForm) {
 	f.restore = func() { s.bind() }
+	if s.readOnly {
+		f.setViewOnly()
+	}
 	f.Show()
+}
+
+// setReadOnly makes the area read-only (a leader): the buttons that add,
+// change or mark records are disabled, Ctrl+N does nothing and the forms
+// open as views.
+func (s *supportScreen) setReadOnly() {
+	s.readOnly = true
+	for _, w := range s.writers {
+		w.Disable()
+	}
+	s.Mau01.reload()
 }
 
 // loansView lists loans with search and filters by status, purpose and
@@ -135,6 +161,7 @@ func newLoansView(s *supportScreen) *loansView {
 			v.openForm(v.Shown[v.sel].Loan)
 		}
 	})
+	s.writers = append(s.writers, newBtn, editBtn)
 	top := container.NewVBox(supFilterBar(v.Search, v.Status, v.Purpose, v.Kind), container.NewHBox(newBtn, editBtn, v.Count))
 	v.root = container.NewBorder(top, v.Detail, nil, nil, supFill(v.Table, headers, widths, 7))
 	v.reload()
@@ -252,6 +279,7 @@ func newMau01View(s *supportScreen) *mau01View {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.shift(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.shift(1) })
 	v.MarkBt = widget.NewButtonWithIcon(i18n.T("support.mau01.mark_sent"), theme.MailSendIcon(), v.confirmMark)
+	s.writers = append(s.writers, v.MarkBt)
 	note := widget.NewLabel(i18n.T("support.mau01.note"))
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewHBox(prev, v.Title, next, v.MarkBt), v.Count, note)
@@ -302,7 +330,7 @@ func (v *mau01View) reload() {
 	}
 	v.Rows = append(ok, no...)
 	v.Count.SetText(i18n.T("support.mau01.count", "Eligible", len(ok), "Other", len(no)))
-	if len(ok) == 0 {
+	if len(ok) == 0 || v.s.readOnly {
 		v.MarkBt.Disable()
 	} else {
 		v.MarkBt.Enable()
@@ -363,6 +391,9 @@ func (v *mau01View) confirmMark() {
 
 // MarkSent records the list date on the eligible requests.
 func (v *mau01View) MarkSent() {
+	if v.s.readOnly {
+		return
+	}
 	if err := v.s.data.MarkMau01Sent(supCtx(), v.ListDate(), v.eligibleIDs()); err != nil {
 		dialog.ShowError(supUserError{i18n.Error(err)}, v.s.win)
 	}
@@ -403,6 +434,7 @@ func newSupportsView(s *supportScreen) *supportsView {
 	v.Table = supTable(headers, widths, func() int { return len(v.Shown) }, v.cell, func(row int) { v.openForm(v.Shown[row].Support) })
 	newBtn := widget.NewButtonWithIcon(i18n.T("support.ui.support_new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Support{}) })
 	newBtn.Importance = widget.HighImportance
+	s.writers = append(s.writers, newBtn)
 	top := container.NewVBox(supFilterBar(v.Search, v.Kind), container.NewHBox(newBtn, v.Count))
 	v.root = container.NewBorder(top, nil, nil, nil, supFill(v.Table, headers, widths, 4))
 	v.reload()
@@ -475,17 +507,21 @@ func (v *supportsView) openForm(rec caseload.Support) *supportForm {
 	return f
 }
 
-// exemplaryView lists the exemplary people (gương hoàn lương).
+// exemplaryView lists the exemplary people (gương hoàn lương) with a
+// search box (diacritic- and case-insensitive).
 type exemplaryView struct {
-	s     *supportScreen
-	Rows  []store.ExemplaryRow
-	Table *widget.Table
-	Count *widget.Label
-	root  fyne.CanvasObject
+	s      *supportScreen
+	all    []store.ExemplaryRow
+	Rows   []store.ExemplaryRow // the rows shown
+	Search *searchBox
+	Table  *widget.Table
+	Count  *widget.Label
+	root   fyne.CanvasObject
 }
 
 func newExemplaryView(s *supportScreen) *exemplaryView {
 	v := &exemplaryView{s: s}
+	v.Search = newSearchBox(i18n.T("supfix.exemplary.search"), func(string) { v.filter() })
 	v.Count = widget.NewLabel("")
 	headers := supHeaders("exemplary.field.person_id", "exemplary.field.recognition", "exemplary.field.recognized_by",
 		"exemplary.field.recognized_on", "exemplary.field.story")
@@ -493,7 +529,9 @@ func newExemplaryView(s *supportScreen) *exemplaryView {
 	v.Table = supTable(headers, widths, func() int { return len(v.Rows) }, v.cell, func(row int) { v.openForm(v.Rows[row].Exemplary) })
 	newBtn := widget.NewButtonWithIcon(i18n.T("exemplary.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Exemplary{}) })
 	newBtn.Importance = widget.HighImportance
-	v.root = container.NewBorder(container.NewHBox(newBtn, v.Count), nil, nil, nil, supFill(v.Table, headers, widths, 4))
+	s.writers = append(s.writers, newBtn)
+	top := container.NewVBox(supFilterBar(v.Search), container.NewHBox(newBtn, v.Count))
+	v.root = container.NewBorder(top, nil, nil, nil, supFill(v.Table, headers, widths, 4))
 	v.reload()
 	return v
 }
@@ -504,9 +542,23 @@ func (v *exemplaryView) reload() {
 		v.Count.SetText(i18n.Error(err))
 		return
 	}
-	v.Rows = rows
-	v.Count.SetText(i18n.T("exemplary.ui.count", "Count", len(rows)))
+	v.all = rows
+	v.filter()
+}
+
+// filter applies the search box to the loaded rows: name, recognition,
+// recognising body and story.
+func (v *exemplaryView) filter() {
+	q := v.Search.Value()
+	v.Rows = v.Rows[:0:0]
+	for _, r := range v.all {
+		if supMatch(q, r.PersonName, r.Recognition, r.RecognizedBy, r.Story) {
+			v.Rows = append(v.Rows, r)
+		}
+	}
+	v.Table.UnselectAll()
 	v.Table.Refresh()
+	v.Count.SetText(i18n.T("exemplary.ui.count", "Count", len(v.Rows)))
 }
 
 func (v *exemplaryView) cell(row, col int) string {

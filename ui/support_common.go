@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -194,10 +195,12 @@ type supForm struct {
 	warnings *widget.Label
 	dlg      dialog.Dialog
 	win      fyne.Window
+	title    string
 	save     func() error // returns the error to show, nil to close
 	restore  func()       // re-binds the screen's shortcuts after closing
 	errPref  string
 	closed   bool
+	viewOnly bool // read-only session: fields disabled, no Save
 	onSaved  func()
 }
 
@@ -205,7 +208,7 @@ type supForm struct {
 // save validates and writes; errPrefix is the i18n prefix of field labels
 // used in validation messages.
 func newSupForm(win fyne.Window, title string, items []*widget.FormItem, errPrefix string, save func() error) *supForm {
-	f := &supForm{win: win, save: save, errPref: errPrefix}
+	f := &supForm{win: win, title: title, save: save, errPref: errPrefix}
 	f.errors = widget.NewLabel("")
 	f.errors.Wrapping = fyne.TextWrapWord
 	f.errors.Importance = widget.DangerImportance
@@ -214,21 +217,58 @@ func newSupForm(win fyne.Window, title string, items []*widget.FormItem, errPref
 	f.warnings.Importance = widget.WarningImportance
 	f.form = &widget.Form{Items: items, SubmitText: i18n.T("support.ui.save"), CancelText: i18n.T("support.ui.cancel"),
 		OnSubmit: f.Submit, OnCancel: f.Close}
-	content := container.NewVScroll(container.NewVBox(f.form, f.warnings, f.errors))
-	content.SetMinSize(fyne.NewSize(620, 520))
-	f.dlg = dialog.NewCustomWithoutButtons(title+"  (Ctrl+S: "+i18n.T("support.ui.save")+", Esc: "+i18n.T("support.ui.close")+")", content, win)
 	return f
 }
 
-// Show opens the form and binds Ctrl+S and Esc to it.
+// Show opens the form and binds Ctrl+S and Esc to it. When the screen
+// did not say how to restore its shortcuts, the ones bound on the window
+// now are bound again when the form closes (a person's profile, for one).
 func (f *supForm) Show() {
-	bindKeys(f.win.Canvas(), func() bool { return !f.closed }, keyActions{save: f.Submit, escape: f.Close})
+	c := f.win.Canvas()
+	if f.restore == nil {
+		f.restore = boundKeys(c)
+	}
+	bindKeys(c, func() bool { return !f.closed }, keyActions{save: f.Submit, escape: f.Close})
+	title := f.title + "  (Ctrl+S: " + i18n.T("support.ui.save") + ", Esc: " + i18n.T("support.ui.close") + ")"
+	if f.viewOnly {
+		title = f.title + " (" + i18n.T("supfix.ui.view_only") + ")  (Esc: " + i18n.T("support.ui.close") + ")"
+	}
+	content := container.NewVScroll(container.NewVBox(f.form, f.warnings, f.errors))
+	content.SetMinSize(fyne.NewSize(620, 520))
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dlg.Show()
+}
+
+// setViewOnly turns the form into a view for a read-only session: every
+// field disabled, no Save button (Ctrl+S does nothing), Cancel reads
+// "Đóng".
+func (f *supForm) setViewOnly() {
+	f.viewOnly = true
+	for _, it := range f.form.Items {
+		supDisableAll(it.Widget)
+	}
+	f.form.OnSubmit = nil
+	f.form.CancelText = i18n.T("supfix.ui.close")
+	f.form.Refresh()
+}
+
+// supDisableAll disables o and, for a container, everything in it.
+func supDisableAll(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *DateEntry:
+		x.SetReadOnly(true)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			supDisableAll(c)
+		}
+	case fyne.Disableable:
+		x.Disable()
+	}
 }
 
 // Submit saves; on failure the errors are shown and the form stays open.
 func (f *supForm) Submit() {
-	if f.closed {
+	if f.closed || f.viewOnly {
 		return
 	}
 	if err := f.save(); err != nil {
@@ -248,10 +288,67 @@ func (f *supForm) Close() {
 		return
 	}
 	f.closed = true
-	f.dlg.Hide()
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
 	if f.restore != nil {
 		f.restore()
 	}
+}
+
+// keyBinding is what bindKeys last registered on a canvas.
+type keyBinding struct {
+	active  func() bool
+	actions keyActions
+}
+
+// keyBindings remembers, per canvas, what bindKeys last registered
+// (bindKeys calls rememberKeys), so that a form that takes the shortcuts
+// over while it is open can hand them back when it closes.
+var keyBindings = struct {
+	sync.Mutex
+	m map[fyne.Canvas]keyBinding
+}{m: map[fyne.Canvas]keyBinding{}}
+
+// rememberKeys records what bindKeys registers on c.
+func rememberKeys(c fyne.Canvas, active func() bool, a keyActions) {
+	keyBindings.Lock()
+	keyBindings.m[c] = keyBinding{active: active, actions: a}
+	keyBindings.Unlock()
+}
+
+// boundKeys returns a function that binds again on c what is bound on it
+// now. When nothing is, the function unbinds the shortcuts and forgets c
+// (so that a closed window is not kept).
+func boundKeys(c fyne.Canvas) func() {
+	keyBindings.Lock()
+	b, ok := keyBindings.m[c]
+	keyBindings.Unlock()
+	if !ok {
+		return func() {
+			bindKeys(c, func() bool { return false }, keyActions{})
+			keyBindings.Lock()
+			delete(keyBindings.m, c)
+			keyBindings.Unlock()
+		}
+	}
+	return func() { bindKeys(c, b.active, b.actions) }
+}
+
+// supConfirm asks before a destructive action, with Vietnamese buttons:
+// confirmText (for example "Xóa") and "Hủy". ok runs on confirmation. The
+// dialog is returned shown.
+func supConfirm(win fyne.Window, title, message, confirmText string, ok func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(title, message, func(yes bool) {
+		if yes {
+			ok()
+		}
+	}, win)
+	d.SetConfirmText(confirmText)
+	d.SetDismissText(i18n.T("support.ui.cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+	return d
 }
 
 // supItem is a form item labelled by an i18n key.

@@ -121,6 +121,12 @@ func (f *supportForm) save(data supportData) error {
 	if err := data.SaveSupport(supCtx(), &r); err != nil {
 		return err
 	}
+	before := f.rec.PersonID
 	f.rec = r
+	// The profile's side panel shows the current job: refresh it.
+	panelJobsChanged(r.PersonID)
+	if before != "" && before != r.PersonID {
+		panelJobsChanged(before)
+	}
 	return nil
 }

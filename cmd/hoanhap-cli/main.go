@@ -85,7 +85,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	i18n.SetLanguage(*lang)
+	code, ok := cliLanguage(*lang)
+	if !ok {
+		// The chosen language is unknown: say so in the default language.
+		i18n.SetLanguage("vi")
+		fmt.Fprintln(stderr, i18n.T("clifix.lang.invalid", "Value", *lang))
+		printUsage(stderr)
+		return 2
+	}
+	i18n.SetLanguage(code)
 	rest := fs.Args()
 	if len(rest) == 0 {
 		printUsage(stderr)
@@ -116,6 +124,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// cliLanguage checks the value of --lang: "vi" or "en" (any case, spaces
+// trimmed); anything else is refused.
+func cliLanguage(v string) (string, bool) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, l := range i18n.Languages {
+		if v == l {
+			return v, true
+		}
+	}
+	return "", false
+}
+
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "hoanhap-cli [--data DIR] [--lang vi|en] COMMAND [ARGS]")
 	names := make([]string, 0, len(commands))
@@ -126,5 +146,4 @@ func printUsage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-12s %s\n", n, i18n.T(commands[n].summary))
 	}
-	_ = strings.TrimSpace
 }

@@ -24,12 +24,21 @@ type noticeInput struct {
 	Person caseload.Person `json:"person"`
 }
 
-// runNotice handles "notice add" (JSON on stdin): it records the notice,
-// creates the expected person and prints {"notice_id", "person_id"}.
+// runNotice dispatches "notice add" and "notice update ID".
 func runNotice(e *env, args []string) error {
-	if len(args) != 1 || args[0] != "add" {
-		return usageError{i18n.T("supervision.cli.usage.notice")}
+	if len(args) > 0 && args[0] == "update" {
+		return runNoticeUpdate(e, args[1:])
 	}
+	if len(args) != 1 || args[0] != "add" {
+		return usageError{i18n.T("clifix.usage.notice")}
+	}
+	return runNoticeAdd(e)
+}
+
+// runNoticeAdd handles "notice add" (JSON on stdin): it records the notice,
+// creates the expected person and prints {"notice_id", "person_id"}; the
+// person's warnings (citizen-ID cross-checks...) go to stderr.
+func runNoticeAdd(e *env) error {
 	var in noticeInput
 	if err := svReadJSON(e, &in); err != nil {
 		return err
@@ -37,6 +46,7 @@ func runNotice(e *env, args []string) error {
 	n, p := in.Notice, in.Person
 	return svSave(e, func(ctx context.Context, st *store.Store) error { return st.AddNotice(ctx, &n, &p) }, func() {
 		svPrintJSON(e, map[string]string{"notice_id": n.ID, "person_id": p.ID})
+		printPersonWarnings(e, p)
 	})
 }
 

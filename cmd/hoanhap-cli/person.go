@@ -69,7 +69,19 @@ func runPersonAdd(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p.ID)
+	printPersonWarnings(e, p)
 	return nil
+}
+
+// printPersonWarnings writes on stderr, one line each, the problems of a
+// saved person that do not block the save (caseload.PersonWarnings: the
+// citizen-ID cross-checks of gender, century and birth year, missing legal
+// dates...), the same the profile's side panel shows. The command still
+// succeeds.
+func printPersonWarnings(e *env, p caseload.Person) {
+	for _, w := range caseload.PersonWarnings(p) {
+		fmt.Fprintln(e.stderr, i18n.T("clifix.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
+	}
 }
 
 // decodePerson reads exactly one JSON object with canonical field names;
