@@ -121,7 +121,11 @@ func TestExpungementJuvenileConditions(t *testing.T) {
 		{"juvenile, supplementary end unknown: not pending", law,
 			withSupp(base, Supplementary{Kind: "quản chế"}), false, A, rule, 12, "2021-03-10", false, nil},
 		{"age 16 at the offence, flag not set, obligations unknown", law,
-			func() Person { p := withCivil(expPerson(SentencePrison, 36), CivilObligations{}); p.AgeAtOffense = 16; return p }(),
+			func() Person {
+				p := withCivil(expPerson(SentencePrison, 36), CivilObligations{})
+				p.AgeAtOffense = 16
+				return p
+			}(),
 			false, A, rule, 12, "2021-03-10", false, nil},
 		{"adult with the same facts still waits (contrast)", "BLHS 2015 Art. 70(2)",
 			withCivil(expPerson(SentencePrison, 36), CivilObligations{}), false, A, "art70.prison_le_5y", 24, "2022-03-10", true,

@@ -149,10 +149,10 @@ func TestExpungementLatestOf(t *testing.T) {
 	withRefusals := func(p Person, ds ...Date) Person { p.CourtRefusals = ds; return p }
 	base := expPerson(SentencePrison, 36) // automatic: 2022-03-10
 	cases := []expCase{
-		{"supplementary ends later (ends_on)", "BLHS 2015 Art. 70(3)",
+		{"supplementary ends later (ends_on)", "BLHS 2015 Art. 70(2), last paragraph",
 			withSupp(base, Supplementary{Kind: "quản chế", Months: 24, EndsOn: D(2023, 1, 1)}),
 			false, A, "art70.prison_le_5y", 24, "2023-01-01", false, []string{"legal.expunge.blocker.supplementary_later"}},
-		{"supplementary ends later (start + months)", "BLHS 2015 Art. 70(3)",
+		{"supplementary ends later (start + months)", "BLHS 2015 Art. 70(2), last paragraph",
 			withSupp(base, Supplementary{Kind: "cấm cư trú", Months: 36}),
 			false, A, "art70.prison_le_5y", 24, "2023-03-10", false, []string{"legal.expunge.blocker.supplementary_later"}},
 		{"shorter supplementary changes nothing", "BLHS 2015 Art. 70(2)(b)",
@@ -173,7 +173,7 @@ func TestExpungementLatestOf(t *testing.T) {
 		{"civil obligations not yet paid", "BLHS 2015 Art. 70(2)",
 			withCivil(base, CivilObligations{Amount: 12_500_000}),
 			false, A, "art70.prison_le_5y", 24, "2022-03-10", true, []string{"legal.expunge.blocker.obligations_pending_amount"}},
-		{"latest of supplementary and civil", "BLHS 2015 Art. 70(2), 70(3)",
+		{"latest of supplementary and civil", "BLHS 2015 Art. 70(2) and its last paragraph",
 			withCivil(withSupp(base, Supplementary{Kind: "quản chế", EndsOn: D(2023, 1, 1)}), CivilObligations{SettledOn: D(2023, 5, 5)}),
 			false, A, "art70.prison_le_5y", 24, "2023-05-05", false,
 			[]string{"legal.expunge.blocker.supplementary_later", "legal.expunge.blocker.obligations_later"}},

@@ -77,6 +77,57 @@ type WorklistInput struct {
 	// LatestQuarter maps a person id to the latest quarter ("2026-Q2") the
 	// person was classified for.
 	LatestQuarter map[string]string
+	// LoanList is the state of the month's Mẫu 01 list (see Mau01State);
+	// nil when unknown: the loan_list item then shows on the 1st–5th.
+	LoanList *LoanListState
+}
+
+// LoanListState is what the worklist needs to know about the Mẫu 01 list
+// of the month (QĐ 22/2023 Art. 14(2)(c)): the loan_list item is due only
+// while the list has not been sent and somebody eligible wants a loan.
+type LoanListState struct {
+	// Sent: the month's list was marked sent (a loan carries its date as
+	// its Mẫu 01 list date).
+	Sent bool
+	// Wanted: a person eligible on the list date has a pending request
+	// not yet on a list.
+	Wanted bool
+}
+
+// Due reports whether the month's list still has to be sent.
+func (st LoanListState) Due() bool { return !st.Sent && st.Wanted }
+
+// Mau01State computes the state of the Mẫu 01 list of listDate from the
+// loans (at least the live ones carrying listDate and the pending
+// requests of people) and the borrowers by id, with the rules of Mau01.
+func Mau01State(listDate Date, people map[string]Person, loans []Loan) LoanListState {
+	var st LoanListState
+	for i := range loans {
+		if !loans[i].Deleted && loans[i].ListDate == listDate {
+			st.Sent = true
+		}
+	}
+	for _, r := range Mau01(listDate, people, loans) {
+		if r.Eligible && r.Loan.ListDate.IsZero() {
+			st.Wanted = true
+		}
+	}
+	return st
+}
+
+// ApplyLoanList drops the loan_list item from items unless st says the
+// month's Mẫu 01 list is due; items is filtered in place and returned.
+func ApplyLoanList(items []WorkItem, st LoanListState) []WorkItem {
+	if st.Due() {
+		return items
+	}
+	out := items[:0]
+	for _, it := range items {
+		if it.Kind != WorkLoanList {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // WorkCase is one person's worklist input, reduced to what the rules read.
@@ -197,12 +248,19 @@ func (in WorklistInput) Cases() []*WorkCase {
 // Worklist computes everything due or overdue on today, sorted by due date
 // (then kind, then person). cal gives the working days (nil: Monday–Friday);
 // cadence gives the days between visits per group (nil: DefaultVisitCadence).
+// The Mẫu 01 item follows in.LoanList when it is known.
 func Worklist(in WorklistInput, today Date, cal *Calendar, cadence map[Group]int) []WorkItem {
-	return WorklistOf(in.Cases(), today, cal, cadence)
+	items := WorklistOf(in.Cases(), today, cal, cadence)
+	if in.LoanList != nil {
+		items = ApplyLoanList(items, *in.LoanList)
+	}
+	return items
 }
 
 // WorklistOf is Worklist over prepared cases; it reads them and does not
-// change them, so several calls may share the same cases.
+// change them, so several calls may share the same cases. The Mẫu 01 item
+// (loan_list) is given on every 1st–5th; ApplyLoanList removes it when the
+// month's list was sent or nobody eligible wants a loan.
 func WorklistOf(cases []*WorkCase, today Date, cal *Calendar, cadence map[Group]int) []WorkItem {
 	cal = svCalendar(cal)
 	if cadence == nil {

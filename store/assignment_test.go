@@ -131,3 +131,56 @@ func TestAssignFailuresWriteNothing(t *testing.T) {
 		t.Errorf("audit grew from %d to %d", before, after)
 	}
 }
+
+// TestReassignFailingOpenKeepsOldAssignment: Reassign closes the active
+// assignment, then opens the new one; when the second step fails (the new
+// mentor is inactive or does not exist) the transaction is rolled back:
+// the old assignment stays active and unchanged, and no audit row is
+// written.
+func TestReassignFailingOpenKeepsOldAssignment(t *testing.T) {
+	s := svOpen(t)
+	ctx := context.Background()
+	p := svManaged(t, s, "Đinh Văn Quang", caseload.D(2026, 8, 3))
+	m1 := svMentor(t, s, "Bà Nguyễn Thị Lan")
+	inactive := svMentor(t, s, "Ông Hoàng Văn Tư")
+	inactive.Active = false
+	if err := s.SaveMentor(ctx, &inactive); err != nil {
+		t.Fatal(err)
+	}
+	old := svAssign(t, s, p, m1, caseload.D(2026, 8, 5))
+	for _, c := range []struct {
+		name   string
+		mentor string
+		want   error
+	}{
+		{"inactive mentor", inactive.ID, ErrMentorInactive},
+		{"unknown mentor", "nobody", ErrNotFound},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			auditBefore := svCount(t, s, `SELECT count(*) FROM audit`)
+			next := caseload.Assignment{MentorID: c.mentor, From: caseload.D(2026, 10, 1),
+				Decision: caseload.Decision{Number: "45/QĐ-UBND", Date: caseload.D(2026, 9, 30)}}
+			err := s.Reassign(ctx, p.ID, &next, "chuyển công tác", "đã bàn giao")
+			if !errors.Is(err, c.want) {
+				t.Fatalf("err = %v, want %v", err, c.want)
+			}
+			if next.ID != "" {
+				t.Errorf("the refused assignment got an id: %+v", next.Meta)
+			}
+			active, err := s.ActiveAssignment(ctx, p.ID)
+			if err != nil {
+				t.Fatalf("no active assignment after the failed reassign: %v", err)
+			}
+			if active.ID != old.ID || active.MentorID != m1.ID || active.Ver != old.Ver || !active.To.IsZero() ||
+				active.ChangeReason != "" || active.Handover != old.Handover {
+				t.Errorf("old assignment changed: %+v, was %+v", active, old)
+			}
+			if n := svCount(t, s, `SELECT count(*) FROM assignment WHERE person_id = ?`, p.ID); n != 1 {
+				t.Errorf("%d assignments, want 1", n)
+			}
+			if after := svCount(t, s, `SELECT count(*) FROM audit`); after != auditBefore {
+				t.Errorf("%d audit rows written", after-auditBefore)
+			}
+		})
+	}
+}

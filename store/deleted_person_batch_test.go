@@ -19,18 +19,10 @@ func TestBatchesRefuseDeletedPerson(t *testing.T) {
 	if err := s.DeletePerson(ctx, gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	stale, err := s.Person(ctx, live.ID) // for SavePeople: an update of the deleted person
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tomb caseload.Person
-	if err := s.db.QueryRowContext(ctx, `SELECT ver FROM person WHERE id = ?`, gone.ID).Scan(&tomb.Ver); err != nil {
-		t.Fatal(err)
-	}
-	tomb = clonePerson(gone)
-	tomb.Ver++ // the tombstone's version
+	// For SavePeople: an update of the deleted person at its tombstone's version.
+	tomb := clonePerson(gone)
+	tomb.Ver = svCount(t, s, `SELECT ver FROM person WHERE id = ?`, gone.ID)
 	tomb.Notes = "sửa người đã xóa"
-	_ = stale
 
 	rec := func(p caseload.Person) caseload.Reception {
 		return caseload.Reception{PersonID: p.ID, SessionDate: caseload.D(2026, 6, 5), Officer: "Thượng úy Lê Văn Hải",
@@ -63,7 +55,7 @@ func TestBatchesRefuseDeletedPerson(t *testing.T) {
 		want func(error) bool
 		run  func() error
 	}{
-		{"SavePeople", "2", isErr(ErrNotFound), func() error {
+		{"SavePeople", "person 2", isErr(ErrNotFound), func() error {
 			return s.SavePeople(ctx, []caseload.Person{fresh, tomb})
 		}},
 		{"RecordReceptions", "reception 2", isErr(ErrNotFound), func() error {
@@ -95,8 +87,8 @@ func TestBatchesRefuseDeletedPerson(t *testing.T) {
 			if p, err := s.Person(ctx, live.ID); err != nil || p.Ver != live.Ver || p.Group != "" {
 				t.Errorf("live person changed: %+v, %v", p.Meta, err)
 			}
-			if n := svCount(t, s, `SELECT ver FROM person WHERE id = ?`, gone.ID); n != tomb.Ver-1 {
-				t.Errorf("deleted person's version %d, want %d", n, tomb.Ver-1)
+			if n := svCount(t, s, `SELECT ver FROM person WHERE id = ?`, gone.ID); n != tomb.Ver {
+				t.Errorf("deleted person's version %d, want %d", n, tomb.Ver)
 			}
 			if n := svCount(t, s, `SELECT deleted FROM person WHERE id = ?`, gone.ID); n != 1 {
 				t.Errorf("deleted person brought back")

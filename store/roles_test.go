@@ -52,6 +52,7 @@ func roleFixture(t *testing.T, s *Store) ([]roleCase, caseload.Mentor) {
 	}
 	base := svManaged(t, s, "Nguyễn Văn Đức", caseload.D(2026, 6, 1))
 	victim := svManaged(t, s, "Trần Thị Mai", caseload.D(2026, 6, 1))
+	free := svManaged(t, s, "Hoàng Văn Tâm", caseload.D(2026, 6, 1)) // no mentor yet: for AssignMany
 	m := svMentor(t, s, "Chị Lý Thị Hạnh")
 	svAssign(t, s, base, m, caseload.D(2026, 6, 2))
 
@@ -98,6 +99,35 @@ func roleFixture(t *testing.T, s *Store) ([]roleCase, caseload.Mentor) {
 			return s.SavePerson(ctx, &q)
 		}},
 		{name: "SavePeople", op: func() error { return s.SavePeople(ctx, []caseload.Person{fresh(), fresh()}) }},
+		// batch writers (imports, demo): the same role checks as their single-record methods
+		{name: "RecordReceptions", op: func() error {
+			r := caseload.Reception{PersonID: base.ID, SessionDate: caseload.D(2026, 6, 1), Officer: "Thượng úy Lê Văn Hải",
+				CounsellingDone: true}
+			return s.RecordReceptions(ctx, []caseload.Reception{r})
+		}},
+		{name: "AssignMany", op: func() error {
+			a := caseload.Assignment{PersonID: free.ID, MentorID: m.ID, From: caseload.D(2026, 6, 3),
+				Decision: caseload.Decision{Number: "14/QĐ-UBND", Date: caseload.D(2026, 6, 3)}}
+			return s.AssignMany(ctx, []caseload.Assignment{a})
+		}},
+		{name: "AddNotices", op: func() error {
+			n := caseload.Notice{PersonID: base.ID, Sender: "Trại giam Ba Sao", NoticeDate: caseload.D(2026, 5, 1),
+				ExpectedRelease: caseload.D(2026, 6, 1)}
+			return s.AddNotices(ctx, []caseload.Notice{n})
+		}},
+		{name: "AddVisits own person", mentor: true, op: func() error {
+			return s.AddVisits(ctx, []caseload.Visit{svVisit(base, caseload.D(2026, 7, 2), caseload.VisitPhone)})
+		}},
+		{name: "ClassifyMany", op: func() error {
+			c := caseload.Classification{PersonID: base.ID, Quarter: "2026-Q2", Group: caseload.GroupA, Reason: "chấp hành tốt",
+				On: caseload.D(2026, 7, 6)}
+			return s.ClassifyMany(ctx, []caseload.Classification{c})
+		}},
+		{name: "SaveSupports", op: func() error {
+			r := caseload.Support{PersonID: base.ID, Kind: caseload.SupportJobReferral, Date: caseload.D(2026, 7, 4)}
+			return s.SaveSupports(ctx, []caseload.Support{r})
+		}},
+		{name: "SaveLoans", op: func() error { return s.SaveLoans(ctx, []caseload.Loan{newLoan(), newLoan()}) }},
 		{name: "DeletePerson", op: func() error { return s.DeletePerson(ctx, victim.ID) }},
 		// settings
 		{name: "SetSetting", op: func() error { return s.SetSetting(ctx, "report.recipient", "Phòng PC10") }},

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -85,7 +86,56 @@ func (s *Store) Worklist(ctx context.Context, today caseload.Date) ([]caseload.W
 		c.items = c.mergeChanged(changed, today, cal, cadence)
 	}
 	c.key, c.hasItems = key, true
-	return slices.Clone(c.items), nil
+	return s.withLoanList(ctx, today, slices.Clone(c.items))
+}
+
+// withLoanList applies the state of the month's Mẫu 01 list to items (see
+// caseload.ApplyLoanList): on the 1st–5th the loan_list item stays only
+// while the list has not been sent and somebody eligible wants a loan.
+// Loans are not part of the worklist cache; they are read each time, and
+// only on those days.
+func (s *Store) withLoanList(ctx context.Context, today caseload.Date, items []caseload.WorkItem) ([]caseload.WorkItem, error) {
+	if today.Day > caseload.LoanListDay {
+		return items, nil
+	}
+	st, err := s.loanListState(ctx, caseload.Mau01Date(today.Year, int(today.Month)))
+	if err != nil {
+		return nil, fmt.Errorf("store: worklist: %w", err)
+	}
+	return caseload.ApplyLoanList(items, st), nil
+}
+
+// loanListState reads the state of the Mẫu 01 list of listDate: sent when
+// a live loan carries that list date, else whether an eligible person has
+// a pending request (caseload.Mau01State over the data of Mau01List).
+func (s *Store) loanListState(ctx context.Context, listDate caseload.Date) (caseload.LoanListState, error) {
+	var sent bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM loan WHERE list_date = ? AND deleted = 0)`,
+		listDate.String()).Scan(&sent); err != nil {
+		return caseload.LoanListState{}, err
+	}
+	if sent {
+		return caseload.LoanListState{Sent: true}, nil
+	}
+	loans, err := supList(ctx, s, loanTable, `WHERE deleted = 0 AND borrower_kind = 'person' AND status = 'requested' ORDER BY requested_on, id`)
+	if err != nil {
+		return caseload.LoanListState{}, err
+	}
+	people := map[string]caseload.Person{}
+	for _, l := range loans {
+		if _, ok := people[l.PersonID]; ok {
+			continue
+		}
+		p, err := s.Person(ctx, l.PersonID)
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted person: not on the list
+		}
+		if err != nil {
+			return caseload.LoanListState{}, err
+		}
+		people[l.PersonID] = p
+	}
+	return caseload.Mau01State(listDate, people, loans), nil
 }
 
 // WorklistFor is Worklist restricted to the items of one mentor's people.

@@ -27,7 +27,11 @@ func wlCold(t *testing.T, s *Store, today caseload.Date) []caseload.WorkItem {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return caseload.WorklistOf(list, today, cal, cadence)
+	items, err := s.withLoanList(context.Background(), today, caseload.WorklistOf(list, today, cal, cadence))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
 }
 
 // wlKinds summarises items as "kind:person" for readable failures.

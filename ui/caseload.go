@@ -110,7 +110,7 @@ func (u *App) newCaseloadArea() fyne.CanvasObject {
 
 // newCaseloadView builds the caseload list over src and loads it.
 func (u *App) newCaseloadView(src caseloadSource) *caseloadView {
-	v := &caseloadView{u: u, src: src, win: u.win, readOnly: u.sess.Role == "leader"}
+	v := &caseloadView{u: u, src: src, win: u.win, readOnly: u.sess.readOnly() || u.sess.isMentor()}
 	v.build()
 	v.reload()
 	bindKeys(u.win.Canvas(), v.active, keyActions{

@@ -126,6 +126,10 @@ func (u *App) supervisionTabs(personID string) []*container.TabItem {
 // svOpenPerson opens the profile of a person (register form and tabs) in
 // its own window, so the screen the officer came from stays as it was.
 func (u *App) svOpenPerson(id string) {
+	if !u.inScope(id) { // a mentor opens only the people assigned to them
+		dialog.ShowInformation(i18n.T("svui.error.title"), i18n.T("svfix.scope.denied"), u.win)
+		return
+	}
 	ctx := svCtx()
 	p, err := u.st.Person(ctx, id)
 	if err != nil {
@@ -134,10 +138,6 @@ func (u *App) svOpenPerson(id string) {
 	}
 	if err := u.st.LogView(ctx, "person", id); err != nil {
 		u.svShowError(err)
-		return
-	}
-	if !u.inScope(id) {
-		dialog.ShowInformation(i18n.T("svui.error.title"), i18n.T("svfix.scope.denied"), u.win)
 		return
 	}
 	w := u.fyne.NewWindow(p.FullName)

@@ -148,6 +148,12 @@ func mentorSeesNoOthers(t *testing.T, u *App, st *store.Store, mine, other, expe
 	if got := names(u.list); len(got) != 0 {
 		t.Errorf("searching finds someone else's person: %v", got)
 	}
+	// No new register form: its duplicate banner would name and open
+	// anybody's record.
+	u.list.newPerson()
+	if !u.list.add.Disabled() || u.list.form != nil {
+		t.Errorf("a mentor can open a new register form")
+	}
 
 	// Worklist: the unit's worklist has items of the others; the mentor's
 	// rows concern only their own person.
@@ -171,6 +177,11 @@ func mentorSeesNoOthers(t *testing.T, u *App, st *store.Store, mine, other, expe
 		}
 	}
 	// A person of someone else opened anyway (stale link) is refused.
+	wins := len(u.fyne.Driver().AllWindows())
+	u.svOpenPerson(other.ID)
+	if len(u.fyne.Driver().AllWindows()) != wins || u.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("a mentor opened someone else's profile")
+	}
 	if rv := u.newReceptionView(ov, other.ID); !rv.Save.Disabled() {
 		t.Errorf("a mentor may record someone else's reception")
 	}
