@@ -90,6 +90,9 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 			v.Add("birth_date", "validation.date.future", "Date", legalDMY(d), "Today", legalDMY(today))
 			return
 		}
+	} else if b.Year > today.Year {
+		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", legalDMY(today))
+		return
 	}
 	if age := AgeOn(b, today); age < MinPlausibleAge || age > MaxPlausibleAge {
 		v.Add("birth_date", "validation.birth_date.age", "Age", age,

@@ -64,6 +64,8 @@ func TestValidatePerson(t *testing.T) {
 			[]string{"birth_date validation.birth_date.age"}},
 		{"birth date in the future", func(p *Person) { p.BirthDate = BirthDate{2027, 1, 1}; p.CitizenID = "" },
 			[]string{"birth_date validation.date.future"}},
+		{"birth year in the future", func(p *Person) { p.BirthDate = BirthDate{Year: 2030}; p.CitizenID = "" },
+			[]string{"birth_date validation.birth_date.year_future"}},
 		{"missing status", func(p *Person) { p.Status = "" }, []string{"status validation.status.required"}},
 		{"bad status", func(p *Person) { p.Status = "gone" }, []string{"status validation.enum"}},
 		{"ended without reason", func(p *Person) { p.Status = StatusEnded },

@@ -31,4 +31,6 @@ shot person-support --screen person-support
 shot loans --screen support
 shot model-members --screen models
 shot settings --screen settings
+shot settings-lists --screen settings-lists
+shot businesses --screen businesses
 rm -rf "$data"

@@ -422,9 +422,12 @@ func (v *caseloadView) showForm(f *personForm) {
 	}
 }
 
-// closeForm goes back to the list.
+// closeForm goes back to the list, read again: the profile's other tabs
+// (reception, classification, end of management) may have changed the
+// person's status or group.
 func (v *caseloadView) closeForm() {
 	v.form = nil
+	v.reload()
 	v.stack.Objects = []fyne.CanvasObject{v.list}
 	v.stack.Refresh()
 }

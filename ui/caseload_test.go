@@ -276,3 +276,26 @@ func TestCaseloadOpenProfileLogsView(t *testing.T) {
 		t.Error("closing a clean profile did not return to the list")
 	}
 }
+
+// Closing a profile reads the list again: a reception recorded while the
+// profile was open (in its "Giúp đỡ" tab) shows as "Đang quản lý", not the
+// stale "Chờ về".
+func TestListReloadedWhenProfileCloses(t *testing.T) {
+	u, st := newTestUI(t)
+	ids := seed(t, st, caseload.Person{FullName: "Tạ Văn Lực", Status: caseload.StatusExpected,
+		ReleaseKind: caseload.ReleaseCompleted, CompletedOn: caseload.D(2026, 3, 2)})
+	v := showCaseload(t, u, "officer")
+	v.openPerson(ids[0])
+	if v.form == nil {
+		t.Fatal("profile not opened")
+	}
+	r := caseload.Reception{PersonID: ids[0], SessionDate: caseload.D(2026, 3, 4), Officer: "Thượng úy Lê Văn Hải",
+		MinutesDone: true, InfoSheetDone: true, CounsellingDone: true}
+	if err := st.RecordReception(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	v.form.close()
+	if len(v.rows) != 1 || v.rows[0].row.Status != caseload.StatusManaged {
+		t.Fatalf("list after closing the profile = %+v", v.rows)
+	}
+}

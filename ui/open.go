@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -14,7 +15,7 @@ import (
 // Open shows a screen by name: an area ("overview", "caseload", "visits",
 // "mentors", "models", "support", "reports", "sync", "settings") or one of
 // the deeper screens ("person-new", "person-first", "person-support",
-// "reception", "quarter-list"). The command line's --screen flag uses it, so that
+// "reception", "quarter-list", "businesses", "settings-lists"). The command line's --screen flag uses it, so that
 // make screenshots can photograph every main screen of the real GUI.
 func (u *App) Open(screen string) {
 	switch screen {
@@ -75,9 +76,46 @@ func (u *App) Open(screen string) {
 		if best != "" {
 			s.SelectModel(best)
 		}
+	case "businesses":
+		u.ShowArea("nav.models")
+		s := newModelsScreen(u.win, u.st)
+		u.replaceContent(s.Root)
+		s.Tabs.SelectIndex(1)
+		v := s.Biz
+		best, most := -1, 0
+		for i, b := range v.Shown {
+			if b.People > most {
+				best, most = i, b.People
+			}
+		}
+		if best >= 0 {
+			v.Table.Select(widget.TableCellID{Row: best, Col: 0})
+		}
+	case "settings-lists":
+		u.ShowArea("nav.settings")
+		if len(u.content.Objects) > 0 {
+			if tabs := findTabs(u.content.Objects[0]); tabs != nil && len(tabs.Items) > 1 {
+				tabs.SelectIndex(1)
+			}
+		}
 	default:
 		u.ShowArea("nav." + strings.TrimPrefix(screen, "nav."))
 	}
+}
+
+// findTabs returns the first AppTabs in o's container tree.
+func findTabs(o fyne.CanvasObject) *container.AppTabs {
+	switch x := o.(type) {
+	case *container.AppTabs:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if t := findTabs(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // firstPerson returns the first person with status st in name order.

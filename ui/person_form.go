@@ -71,6 +71,8 @@ type personForm struct {
 	groupHint                           *widget.Label
 	endDecisionNumber                   *keyEntry
 	endDecisionDate, expungedOn         *DateEntry
+	refusals                            []*refusalRow // court refusals (person_refusals.go)
+	refusalBox                          *fyne.Container
 	notes                               *keyEntry
 
 	errLabels  map[string]*widget.Label // canonical field -> its message
@@ -209,6 +211,7 @@ func (f *personForm) build() {
 	f.endDecisionNumber = f.entry()
 	f.endDecisionDate, f.expungedOn = f.dateEntry(false), f.dateEntry(false)
 	f.expMethod = f.enum("person.expunge_method", []string{string(caseload.ExpungeAutomatic), string(caseload.ExpungeCourt)}, true)
+	refusals := f.newRefusalsEditor()
 	f.notes = newKeyMultiLine()
 	f.notes.OnChanged = func(string) { f.changed() }
 	f.inputs = append(f.inputs, f.notes)
@@ -262,6 +265,7 @@ func (f *personForm) build() {
 			f.item("end_decision.date", "person.field.end_decision_date", f.endDecisionDate),
 			f.item("expunged_on", "person.field.expunged_on", f.expungedOn),
 			f.item("expunge_method", "person.field.expunge_method", f.expMethod),
+			f.item("court_refusals", "person.field.court_refusals", refusals),
 		),
 		section("person.section.notes",
 			f.item("notes", "person.field.notes", f.notes),
@@ -399,6 +403,7 @@ func (f *personForm) load(p caseload.Person) {
 	f.endDecisionDate.SetDate(p.EndDecision.Date)
 	f.expungedOn.SetDate(p.ExpungedOn)
 	f.expMethod.SetValue(string(p.ExpungeMethod))
+	f.loadRefusals(p.CourtRefusals)
 	f.notes.SetText(p.Notes)
 	f.dirty = false
 	f.updateTitle()
@@ -480,6 +485,7 @@ func (f *personForm) collect() (caseload.Person, *caseload.ValidationError) {
 	p.EndDecision = caseload.Decision{Number: f.endDecisionNumber.Value(), Date: readDate(v, "end_decision.date", f.endDecisionDate)}
 	p.ExpungedOn = readDate(v, "expunged_on", f.expungedOn)
 	p.ExpungeMethod = caseload.ExpungeMethod(f.expMethod.Value())
+	p.CourtRefusals = f.collectRefusals(v)
 	p.Notes = nfc(f.notes.Text)
 	return p, v
 }

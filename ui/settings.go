@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,21 +48,18 @@ type settingsView struct {
 
 	language *widget.RadioGroup
 	message  *widget.Label
-	cadence  *cadenceSection // visit cadence (settings_cadence.go), nil if src has none
+	cadence  *cadenceSection    // visit cadence (settings_cadence.go), nil if src has none
+	tabs     *container.AppTabs // general, lists (and users, added by newSettingsArea)
 	root     fyne.CanvasObject
 }
 
 // newSettingsArea builds the settings area.
 func (u *App) newSettingsArea() fyne.CanvasObject {
-	root := u.newSettingsView(u.st).root
-	users := u.usersSection() // nil unless an administrator is logged in
-	if users == nil {
-		return root
+	v := u.newSettingsView(u.st)
+	if users := u.usersSection(); users != nil { // nil unless an administrator is logged in
+		v.tabs.Append(container.NewTabItemWithIcon(i18n.T("nav.settings.users"), theme.AccountIcon(), users))
 	}
-	return container.NewAppTabs(
-		container.NewTabItemWithIcon(i18n.T("nav.settings.general"), theme.SettingsIcon(), root),
-		container.NewTabItemWithIcon(i18n.T("nav.settings.users"), theme.AccountIcon(), users),
-	)
+	return v.root
 }
 
 // newSettingsView builds the settings screen over src.
@@ -149,18 +147,24 @@ func (v *settingsView) build() {
 		container.NewHBox(v.saveHamlets), nil, nil, v.hamletList)
 	hint := widget.NewLabel(i18n.T("ui.settings.lang_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	left := container.NewVBox(
+	general := container.NewVBox(
 		widget.NewCard(i18n.T("ui.settings.unit"), i18n.T("ui.settings.unit_sub"), v.unitForm),
 		widget.NewCard(i18n.T("ui.settings.language"), "", container.NewVBox(v.language, hint)),
-		v.modelTypesCard(), // settings_modeltypes.go
-		v.message,
 	)
 	if cs, ok := v.src.(cadenceSource); ok {
 		v.cadence = newCadenceSection(cs, v.readOnly)
-		left.Add(v.cadence.card) // settings_cadence.go
+		general.Add(v.cadence.card) // settings_cadence.go
 	}
 	hamletCard := widget.NewCard(i18n.T("ui.settings.hamlets"), i18n.T("ui.settings.hamlets_sub"), hamletBox)
-	v.root = container.NewPadded(container.NewGridWithColumns(2, container.NewVScroll(left), hamletCard))
+	lists := container.NewGridWithColumns(2, hamletCard, v.modelTypesCard()) // settings_modeltypes.go
+	// Two tabs: the unit, language and visit cadence; the lists the forms
+	// choose from. The message line stays visible under both.
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(i18n.T("nav.settings.general"), theme.SettingsIcon(),
+			container.NewPadded(container.NewVScroll(container.NewGridWithColumns(2, general, layout.NewSpacer())))),
+		container.NewTabItemWithIcon(i18n.T("nav.settings.lists"), theme.ListIcon(), container.NewPadded(lists)),
+	)
+	v.root = container.NewBorder(nil, v.message, nil, nil, v.tabs)
 }
 
 // say shows a confirmation line under the settings.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,6 +39,12 @@ func supfixCard(o fyne.CanvasObject, title string) bool {
 			return true
 		}
 		return x.Content != nil && supfixCard(x.Content, title)
+	case *container.AppTabs:
+		for _, it := range x.Items {
+			if supfixCard(it.Content, title) {
+				return true
+			}
+		}
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			if supfixCard(c, title) {
