@@ -71,9 +71,12 @@ func (s *Store) SetHoliday(ctx context.Context, h caseload.Holiday) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO holiday (date, name, kind, source, deleted) VALUES (?, ?, ?, 'user', 0)
-			ON CONFLICT (date) DO UPDATE SET name = excluded.name, kind = excluded.kind, source = 'user', deleted = 0`,
-			h.Date.String(), h.Name, h.Kind); err != nil {
+		m := s.rowMeta()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO holiday (date, name, kind, source, deleted, owner, ver, updated_at, updated_by, hlc)
+			VALUES (?, ?, ?, 'user', 0, ?, 1, ?, ?, ?)
+			ON CONFLICT (date) DO UPDATE SET name = excluded.name, kind = excluded.kind, source = 'user', deleted = 0,
+				ver = holiday.ver + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by, hlc = excluded.hlc`,
+			h.Date.String(), h.Name, h.Kind, m.owner, m.at, m.by, m.hlc); err != nil {
 			return err
 		}
 		if !found {
@@ -101,7 +104,9 @@ func (s *Store) DeleteHoliday(ctx context.Context, d caseload.Date) error {
 		if !found {
 			return ErrNotFound
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE holiday SET deleted = 1, source = 'user' WHERE date = ?`, d.String()); err != nil {
+		m := s.rowMeta()
+		if _, err := tx.ExecContext(ctx, `UPDATE holiday SET deleted = 1, source = 'user', ver = ver + 1, updated_at = ?,
+			updated_by = ?, hlc = ? WHERE date = ?`, m.at, m.by, m.hlc, d.String()); err != nil {
 			return err
 		}
 		return s.audit(tx, "delete", "holiday", d.String(), old, nil)
@@ -151,8 +156,12 @@ func (s *Store) seedHolidays(ctx context.Context) error {
 		return nil
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO holiday (date, name, kind, source, deleted) VALUES (?, ?, ?, 'builtin', 0)
-			ON CONFLICT (date) DO UPDATE SET name = excluded.name, kind = excluded.kind WHERE holiday.source = 'builtin'`)
+		m := s.rowMeta()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO holiday (date, name, kind, source, deleted, owner, ver, updated_at, updated_by, hlc)
+			VALUES (?, ?, ?, 'builtin', 0, ?, 1, ?, ?, ?)
+			ON CONFLICT (date) DO UPDATE SET name = excluded.name, kind = excluded.kind, ver = holiday.ver + 1,
+				updated_at = excluded.updated_at, updated_by = excluded.updated_by, hlc = excluded.hlc
+			WHERE holiday.source = 'builtin' AND (holiday.name <> excluded.name OR holiday.kind <> excluded.kind)`)
 		if err != nil {
 			return err
 		}
@@ -160,7 +169,7 @@ func (s *Store) seedHolidays(ctx context.Context) error {
 		listed := make(map[string]bool, len(builtin))
 		for _, h := range builtin {
 			listed[h.Date.String()] = true
-			if _, err := ins.ExecContext(ctx, h.Date.String(), norm.NFC.String(h.Name), h.Kind); err != nil {
+			if _, err := ins.ExecContext(ctx, h.Date.String(), norm.NFC.String(h.Name), h.Kind, m.owner, m.at, m.by, m.hlc); err != nil {
 				return fmt.Errorf("holiday %s: %w", h.Date, err)
 			}
 		}

@@ -39,3 +39,16 @@ func metaScan(m *caseload.Meta) ([]any, func()) {
 		m.UpdatedAt, _ = time.Parse(time.RFC3339Nano, at)
 	}
 }
+
+// keyedMeta holds the sync fields of a write to a table whose record id
+// is its natural key (setting, holiday): the owner is this installation,
+// the version is raised by the SQL itself.
+type keyedMeta struct {
+	owner, at, by, hlc string
+}
+
+// rowMeta stamps a write to a naturally keyed table.
+func (s *Store) rowMeta() keyedMeta {
+	return keyedMeta{owner: s.node.ID, at: time.Now().UTC().Truncate(time.Millisecond).Format(time.RFC3339Nano),
+		by: s.Actor(), hlc: s.clock.Next()}
+}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -80,9 +79,12 @@ func (s *Store) setSettingTx(ctx context.Context, tx *sql.Tx, key, value string)
 	if exists && old == value {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-		key, value, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+	m := s.rowMeta()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value, updated_at, owner, ver, updated_by, hlc)
+		VALUES (?, ?, ?, ?, 1, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+			ver = setting.ver + 1, updated_by = excluded.updated_by, hlc = excluded.hlc, deleted = 0`,
+		key, value, m.at, m.owner, m.by, m.hlc); err != nil {
 		return err
 	}
 	if !exists {
