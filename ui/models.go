@@ -20,7 +20,11 @@ import (
 // models with their members, the people they help and their partner
 // businesses; the list of businesses; and the ward target "at least one
 // active model".
-func (u *App) newModelsArea() fyne.CanvasObject {
+func (u *App) newModelsArea() fyne.CanvasObject { return u.buildModelsArea().Root }
+
+// buildModelsArea builds the models area with its keys bound and profiles
+// opening from the people it lists.
+func (u *App) buildModelsArea() *modelsScreen {
 	s := newModelsScreen(u.win, u.st)
 	s.openPerson = u.svOpenPerson
 	if u.sess.readOnly() || u.sess.isMentor() {
@@ -32,7 +36,7 @@ func (u *App) newModelsArea() fyne.CanvasObject {
 		bindKeys(u.win.Canvas(), active, keyActions{find: s.focusSearch, newRecord: s.newRecord})
 	}
 	s.bind()
-	return root
+	return s
 }
 
 // modelsScreen is the models area.

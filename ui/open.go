@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -65,7 +64,7 @@ func (u *App) Open(screen string) {
 		}
 	case "models":
 		u.ShowArea("nav.models")
-		s := newModelsScreen(u.win, u.st)
+		s := u.buildModelsArea()
 		u.replaceContent(s.Root)
 		best, most := "", -1
 		for _, m := range s.Models {
@@ -78,7 +77,7 @@ func (u *App) Open(screen string) {
 		}
 	case "businesses":
 		u.ShowArea("nav.models")
-		s := newModelsScreen(u.win, u.st)
+		s := u.buildModelsArea()
 		u.replaceContent(s.Root)
 		s.Tabs.SelectIndex(1)
 		v := s.Biz
@@ -89,7 +88,10 @@ func (u *App) Open(screen string) {
 			}
 		}
 		if best >= 0 {
-			v.Table.Select(widget.TableCellID{Row: best, Col: 0})
+			// As a click on the row would, without scrolling a table not
+			// laid out yet.
+			v.sel = best
+			v.showPeople()
 		}
 	case "settings-lists":
 		u.ShowArea("nav.settings")

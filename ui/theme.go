@@ -17,6 +17,12 @@ var (
 	primaryTeal = color.NRGBA{R: 0x0F, G: 0x76, B: 0x6E, A: 0xFF}
 	focusTeal   = color.NRGBA{R: 0x0F, G: 0x76, B: 0x6E, A: 0x66}
 	selectTeal  = color.NRGBA{R: 0x0F, G: 0x76, B: 0x6E, A: 0x33}
+	// Fyne's light disabled text (#e3e3e3) is nearly invisible on white, and
+	// it is the colour of read-only fields (a leader's view of a profile)
+	// and of hint labels; these greys stay distinct from the normal text
+	// (#565656) yet readable on an office monitor (contrast about 4:1).
+	disabledGrey    = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF}
+	placeholderGrey = color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xFF}
 )
 
 // newOfficeTheme returns the application theme.
@@ -31,6 +37,10 @@ func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 		return focusTeal
 	case theme.ColorNameSelection:
 		return selectTeal
+	case theme.ColorNameDisabled:
+		return disabledGrey
+	case theme.ColorNamePlaceHolder:
+		return placeholderGrey
 	}
 	return t.Theme.Color(n, theme.VariantLight)
 }
