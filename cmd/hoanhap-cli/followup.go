@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"hoanhap/caseload"
 	"hoanhap/i18n"
 	"hoanhap/store"
@@ -27,9 +25,6 @@ import (
 // The JSON object holds only the fields to change, in canonical names; a
 // field given as null or "" is cleared. The store validates the whole
 // record as the screens do (ValidateNotice, ValidateReception).
-
-// maxPatchInput caps the JSON read by the update commands.
-const maxPatchInput = 1 << 20
 
 // noticePatchFields are the notice fields "notice update" may change: the
 // address check and its result (TT 10/2024 Art. 8), the answer to the
@@ -166,16 +161,9 @@ func readPatch(r io.Reader, fields map[string]any) (map[string]bool, error) {
 	sort.Strings(names)
 	accepted := strings.Join(names, ", ")
 
-	b, err := io.ReadAll(io.LimitReader(r, maxPatchInput+1))
+	b, err := readInput(r, i18n.T("clifix.patch.empty", "Fields", accepted))
 	if err != nil {
 		return nil, err
-	}
-	if len(b) > maxPatchInput {
-		return nil, textError(i18n.T("cli.person.input_too_large"))
-	}
-	b = norm.NFC.Bytes(b)
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, textError(i18n.T("clifix.patch.empty", "Fields", accepted))
 	}
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(b))

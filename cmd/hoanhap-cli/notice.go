@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -53,7 +52,7 @@ func runNoticeAdd(e *env) error {
 // svReadJSON reads exactly one JSON object from stdin into v, in canonical
 // names; unknown fields and trailing data are errors.
 func svReadJSON(e *env, v any) error {
-	b, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+	b, err := readInput(e.stdin, i18n.T("cli.person.input_empty"))
 	if err != nil {
 		return err
 	}

@@ -20,9 +20,6 @@ func init() {
 	register(command{name: "person", summary: "cli.summary.person", run: runPerson})
 }
 
-// maxPersonInput caps the JSON read by "person add".
-const maxPersonInput = 1 << 20
-
 // runPerson dispatches person add | show | list.
 func runPerson(e *env, args []string) error {
 	usage := usageError{i18n.T("cli.usage.person")}
@@ -89,16 +86,9 @@ func printPersonWarnings(e *env, p caseload.Person) {
 // assigns them) are errors. Text is normalised to NFC.
 func decodePerson(r io.Reader) (caseload.Person, error) {
 	var p caseload.Person
-	b, err := io.ReadAll(io.LimitReader(r, maxPersonInput+1))
+	b, err := readInput(r, i18n.T("cli.person.input_empty"))
 	if err != nil {
 		return p, err
-	}
-	if len(b) > maxPersonInput {
-		return p, textError(i18n.T("cli.person.input_too_large"))
-	}
-	b = norm.NFC.Bytes(b)
-	if len(bytes.TrimSpace(b)) == 0 {
-		return p, textError(i18n.T("cli.person.input_empty"))
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

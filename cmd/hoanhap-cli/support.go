@@ -9,8 +9,6 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"hoanhap/caseload"
 	"hoanhap/i18n"
 )
@@ -22,9 +20,6 @@ import (
 func init() {
 	register(command{name: "support", summary: "support.cli.summary.support", run: runSupport})
 }
-
-// maxSupInput caps the JSON these commands read.
-const maxSupInput = 1 << 20
 
 // runSupport dispatches support add.
 func runSupport(e *env, args []string) error {
@@ -85,16 +80,9 @@ func supAdd(e *env, args []string, name, usageKey string, rec any, save func(ctx
 // types, trailing data and sync fields (the app assigns them) are errors.
 // Text is normalised to NFC.
 func supDecode(r io.Reader, rec any) error {
-	b, err := io.ReadAll(io.LimitReader(r, maxSupInput+1))
+	b, err := readInput(r, i18n.T("support.cli.input_empty"))
 	if err != nil {
 		return err
-	}
-	if len(b) > maxSupInput {
-		return textError(i18n.T("support.cli.input_too_large"))
-	}
-	b = norm.NFC.Bytes(b)
-	if len(bytes.TrimSpace(b)) == 0 {
-		return textError(i18n.T("support.cli.input_empty"))
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err == nil {
