@@ -120,8 +120,13 @@ func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, sc *stmtCache,
 	if err != nil {
 		return err
 	}
-	if status == caseload.StatusEnded {
+	switch status {
+	case caseload.StatusEnded:
 		return ErrPersonEnded
+	case caseload.StatusExpected:
+		// A mentor is proposed after the reception session (TT 10/2024
+		// Art. 10): a person not yet received has none.
+		return ErrPersonNotManaged
 	}
 	var active bool
 	err = sc.queryRow(ctx, tx, `SELECT active FROM mentor WHERE id = ? AND deleted = 0`, a.MentorID).Scan(&active)

@@ -78,3 +78,20 @@ func TestOneActiveMentorAcrossConnections(t *testing.T) {
 		}
 	}
 }
+
+// A person still expected (not received) gets no mentor: the assignment
+// follows the reception session (TT 10/2024 Art. 10); nothing is written.
+func TestAssignRefusedBeforeReception(t *testing.T) {
+	s := svOpen(t)
+	ctx := context.Background()
+	_, p := svNotice(t, s, "Đinh Văn Khải", caseload.D(2026, 10, 1))
+	m := svMentor(t, s, "Chi hội Cựu chiến binh tổ 4")
+	before := batchSnapshot(t, s)
+	a := caseload.Assignment{PersonID: p.ID, MentorID: m.ID, From: caseload.D(2026, 10, 2),
+		Decision: caseload.Decision{Number: "9/QĐ-UBND", Date: caseload.D(2026, 10, 2)}}
+	err := s.Assign(ctx, &a)
+	if !errors.Is(err, ErrPersonNotManaged) {
+		t.Fatalf("assign to an expected person: %v", err)
+	}
+	checkAborted(t, s, err, "", isErr(ErrPersonNotManaged), before)
+}

@@ -197,9 +197,6 @@ func (u *App) newMentorTab(personID string) *mentorTab {
 		u.showAssignDialog(personID, t.load)
 	})
 	t.Assign.Importance = widget.HighImportance
-	if u.sess.readOnly() || u.sess.isMentor() {
-		t.Assign.Disable()
-	}
 	t.Receive = widget.NewButtonWithIcon(i18n.T("svfix.walkin.action"), theme.LoginIcon(), t.openReception)
 	t.Receive.Importance = widget.HighImportance
 	t.ReceiveHint = wrapLabel(i18n.T("svfix.walkin.hint"))
@@ -263,10 +260,17 @@ func (t *mentorTab) closeReception() {
 // a reception session.
 func (t *mentorTab) load() {
 	ctx := svCtx()
-	if !t.u.sess.readOnly() && !t.u.sess.isMentor() && t.needsReception() {
+	writer := !t.u.sess.readOnly() && !t.u.sess.isMentor()
+	if writer && t.needsReception() {
 		t.receiveBox.Show()
 	} else {
 		t.receiveBox.Hide()
+	}
+	// A mentor is assigned after the reception (TT 10/2024 Art. 10).
+	if p, err := t.people.Person(ctx, t.personID); writer && err == nil && p.Status == caseload.StatusManaged {
+		t.Assign.Enable()
+	} else {
+		t.Assign.Disable()
 	}
 	list, err := t.src.Assignments(ctx, t.personID)
 	t.History.RemoveAll()
