@@ -20,11 +20,15 @@ type CaseEnd struct {
 type Recidivism struct {
 	Meta
 
-	PersonID string   `json:"person_id"`
-	Date     Date     `json:"date"` // date of the new judgment (or of the offence when no judgment yet)
-	Offense  string   `json:"offense"`
-	Judgment Judgment `json:"judgment"`
-	Notes    string   `json:"notes"`
+	PersonID string `json:"person_id"`
+	Date     Date   `json:"date"` // date of the new judgment (or of the offence when no judgment yet)
+	// OffenseOn is the day the new offence was committed (zero: unknown).
+	// It is what BLHS 2015 Art. 73(2) looks at: an offence committed
+	// before the old record was cleared restarts its period.
+	OffenseOn Date     `json:"offense_on"`
+	Offense   string   `json:"offense"`
+	Judgment  Judgment `json:"judgment"`
+	Notes     string   `json:"notes"`
 }
 
 // NormalizeCaseEnd trims and NFC-normalises the text fields.
@@ -84,6 +88,17 @@ func ValidateRecidivism(r Recidivism, today Date) error {
 	if r.Offense == "" {
 		v.Add("offense", "supervision.validation.required")
 	}
-	svNotFuture(v, today, map[string]Date{"date": r.Date, "judgment.date": r.Judgment.Date})
+	svNotFuture(v, today, map[string]Date{"date": r.Date, "judgment.date": r.Judgment.Date, "offense_on": r.OffenseOn})
+	svNotBefore(v, "date", r.Date, r.OffenseOn) // judged after the offence
 	return v.OrNil()
+}
+
+// CountsFrom is the day of a new conviction that counts for the old
+// record (BLHS 2015 Art. 73(2)): the day of the offence when known, else
+// the date of the record.
+func (r Recidivism) CountsFrom() Date {
+	if !r.OffenseOn.IsZero() {
+		return r.OffenseOn
+	}
+	return r.Date
 }

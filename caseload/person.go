@@ -187,10 +187,11 @@ type Person struct {
 	ExpungeMethod ExpungeMethod `json:"expunge_method"`
 	// CourtRefusals are the dates a court refused to expunge (BLHS Art. 71).
 	CourtRefusals []Date `json:"court_refusals"`
-	// NewConvictionOn is the date of the latest recorded new conviction
-	// (the recidivism record's date). A new conviction before the record
-	// is cleared restarts the waiting period (BLHS Art. 73(2)); the store
-	// sets it when a recidivism is recorded.
+	// NewConvictionOn is the day of the latest new offence the person was
+	// convicted for (Recidivism.CountsFrom: the offence day, else the
+	// record's date). An offence before the record is cleared restarts
+	// the waiting period (BLHS Art. 73(2)); the store sets it when a
+	// recidivism is recorded.
 	NewConvictionOn Date `json:"new_conviction_on"`
 
 	Notes string `json:"notes"`

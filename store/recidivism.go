@@ -14,21 +14,22 @@ func init() {
 	})
 }
 
-const recidivismCols = metaCols + `, person_id, date, offense, judgment_number, judgment_date, judgment_court, notes`
+const recidivismCols = metaCols + `, person_id, date, offense, judgment_number, judgment_date, judgment_court, notes, offense_on`
 
 func scanRecidivism(r rowScanner) (caseload.Recidivism, error) {
 	var x caseload.Recidivism
 	dst, after := metaScan(&x.Meta)
-	var date, jd string
-	err := r.Scan(append(dst, &x.PersonID, &date, &x.Offense, &x.Judgment.Number, &jd, &x.Judgment.Court, &x.Notes)...)
+	var date, jd, on string
+	err := r.Scan(append(dst, &x.PersonID, &date, &x.Offense, &x.Judgment.Number, &jd, &x.Judgment.Court, &x.Notes, &on)...)
 	after()
-	x.Date, x.Judgment.Date = svDate(date), svDate(jd)
+	x.Date, x.Judgment.Date, x.OffenseOn = svDate(date), svDate(jd), svDate(on)
 	return x, err
 }
 
 // AddRecidivism records a new conviction of a person (reports count it).
 // In the same transaction the person's new_conviction_on becomes the later
-// of its value and r.Date (with an audit row), which restarts the
+// of its value and r.CountsFrom() — the offence day, else the record's
+// date — (with an audit row), which restarts the
 // expungement period of the old record (BLHS 2015 Art. 73(2), see
 // caseload.ComputeExpungement). When end is not nil, management ends in the
 // same transaction with the ground new_sentence (end.Reason is forced; its
@@ -59,18 +60,18 @@ func (s *Store) AddRecidivism(ctx context.Context, r *caseload.Recidivism, end *
 		}
 		q.ID, q.Owner, q.Deleted = "", "", false
 		s.stamp(&q.Meta, 0)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO recidivism (`+recidivismCols+`) VALUES (`+svMarks(14)+`)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO recidivism (`+recidivismCols+`) VALUES (`+svMarks(15)+`)`,
 			append(metaArgs(q.Meta), q.PersonID, q.Date.String(), q.Offense, q.Judgment.Number,
-				q.Judgment.Date.String(), q.Judgment.Court, q.Notes)...); err != nil {
+				q.Judgment.Date.String(), q.Judgment.Court, q.Notes, q.OffenseOn.String())...); err != nil {
 			return nil, err
 		}
 		if err := s.audit(tx, "insert", "recidivism", q.ID, nil, q); err != nil {
 			return nil, err
 		}
 		var p *caseload.Person
-		if q.Date.After(old.NewConvictionOn) {
+		if on := q.CountsFrom(); on.After(old.NewConvictionOn) {
 			p, err = s.svUpdatePerson(ctx, tx, q.PersonID, func(p *caseload.Person) error {
-				p.NewConvictionOn = q.Date
+				p.NewConvictionOn = on
 				return nil
 			})
 			if err != nil {

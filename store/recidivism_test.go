@@ -129,3 +129,44 @@ func TestRecidivismWithEndKeepsDate(t *testing.T) {
 		t.Errorf("dump new_conviction_on = %v", rec["new_conviction_on"])
 	}
 }
+
+// TestRecidivismOffenceDayCounts: BLHS 2015 Art. 73(2) looks at when the
+// new offence was committed. An offence committed within the old record's
+// period but judged after its end date still restarts the period; the
+// judgment date alone would have said "already cleared". The offence day
+// is stored, read back and must not follow the judgment.
+func TestRecidivismOffenceDayCounts(t *testing.T) {
+	s := svOpen(t)
+	ctx := context.Background()
+	p := svManaged(t, s, "Mạc Văn Tùng", caseload.D(2025, 3, 2))
+	// Prison 36 months completed 10/03/2023: automatic expungement on
+	// 10/03/2025 (Art. 70(2)(b)).
+	p.CompletedOn, p.CivilObligations = caseload.D(2023, 3, 10), caseload.CivilObligations{None: true}
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	r := caseload.Recidivism{PersonID: p.ID, Date: caseload.D(2025, 9, 20), OffenseOn: caseload.D(2025, 1, 5),
+		Offense: "Cố ý gây thương tích"}
+	if err := s.AddRecidivism(ctx, &r, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Person(ctx, p.ID)
+	if got.NewConvictionOn != caseload.D(2025, 1, 5) {
+		t.Fatalf("new_conviction_on = %s, want the offence day 2025-01-05", got.NewConvictionOn)
+	}
+	if x := caseload.ComputeExpungement(got); !x.EligibleOn.IsZero() {
+		t.Errorf("offence on 05/01/2025 within the period (to 10/03/2025): still eligible on %s", x.EligibleOn)
+	}
+	recs, err := s.Recidivisms(ctx, p.ID)
+	if err != nil || len(recs) != 1 || recs[0].OffenseOn != caseload.D(2025, 1, 5) || recs[0].Date != caseload.D(2025, 9, 20) {
+		t.Fatalf("stored recidivism = %+v, %v", recs, err)
+	}
+	// Judged before the offence: refused, nothing written.
+	bad := caseload.Recidivism{PersonID: p.ID, Date: caseload.D(2025, 1, 1), OffenseOn: caseload.D(2025, 2, 1), Offense: "Trộm cắp tài sản"}
+	if err := s.AddRecidivism(ctx, &bad, nil); err == nil {
+		t.Error("a judgment dated before its offence was accepted")
+	}
+	if n := svCount(t, s, `SELECT count(*) FROM recidivism WHERE person_id = ?`, p.ID); n != 1 {
+		t.Errorf("%d recidivism rows after the refused one", n)
+	}
+}

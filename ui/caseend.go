@@ -38,13 +38,14 @@ type caseEndTab struct {
 	End          *widget.Button
 	EndStatus    *widget.Label
 
-	RDate     *DateEntry
-	ROffense  *keyEntry
-	RJudgment *keyEntry
-	RCourt    *keyEntry
-	REnds     *widget.Check
-	Record    *widget.Button
-	RStatus   *widget.Label
+	RDate      *DateEntry
+	ROffenseOn *DateEntry // the day the new offence was committed (BLHS Art. 73(2))
+	ROffense   *keyEntry
+	RJudgment  *keyEntry
+	RCourt     *keyEntry
+	REnds      *widget.Check
+	Record     *widget.Button
+	RStatus    *widget.Label
 
 	History *fyne.Container
 	content fyne.CanvasObject
@@ -66,6 +67,7 @@ func (u *App) newCaseEndTab(personID string) *caseEndTab {
 	t.End = widget.NewButtonWithIcon(i18n.T("svui.end.save"), theme.ConfirmIcon(), t.endCase)
 	t.End.Importance = widget.DangerImportance
 	t.RDate, t.ROffense, t.RJudgment, t.RCourt = NewDateEntry(), newKeyEntry(), newKeyEntry(), newKeyEntry()
+	t.ROffenseOn = NewDateEntry()
 	t.REnds = widget.NewCheck(i18n.T("svui.recid.ends"), nil)
 	t.REnds.SetChecked(true)
 	t.Record = widget.NewButtonWithIcon(i18n.T("svui.recid.save"), theme.DocumentSaveIcon(), t.recordRecidivism)
@@ -84,6 +86,7 @@ func (u *App) newCaseEndTab(personID string) *caseEndTab {
 	)
 	recForm := widget.NewForm(
 		widget.NewFormItem(i18n.T("svui.field.recid_date"), t.RDate),
+		widget.NewFormItem(i18n.T("svui.field.recid_offense_on"), t.ROffenseOn),
 		widget.NewFormItem(i18n.T("svui.field.offense"), t.ROffense),
 		widget.NewFormItem(i18n.T("svui.field.judgment.number"), t.RJudgment),
 		widget.NewFormItem(i18n.T("svui.field.judgment.court"), t.RCourt),
@@ -117,7 +120,7 @@ func (t *caseEndTab) endCase() {
 // recordRecidivism records a new conviction; with REnds checked it also
 // ends management as "serving a new sentence", with the decision above.
 func (t *caseEndTab) recordRecidivism() {
-	r := caseload.Recidivism{PersonID: t.personID, Date: t.RDate.Date(), Offense: t.ROffense.Value(),
+	r := caseload.Recidivism{PersonID: t.personID, Date: t.RDate.Date(), OffenseOn: t.ROffenseOn.Date(), Offense: t.ROffense.Value(),
 		Judgment: caseload.Judgment{Number: t.RJudgment.Value(), Date: t.RDate.Date(), Court: t.RCourt.Value()}}
 	var end *caseload.CaseEnd
 	if t.REnds.Checked {
