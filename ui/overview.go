@@ -81,10 +81,16 @@ func (u *App) buildOverviewArea() *overviewArea {
 	}
 	a.Table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(a.rows), len(workCols) },
-		func() fyne.CanvasObject { return widget.NewLabel("00/00/0000") },
+		// Two lines per row: the rule behind an item is a sentence the
+		// officer must be able to read; the rare longer one (a long name)
+		// ends with an ellipsis instead of spilling into the next row.
+		func() fyne.CanvasObject { return widget.NewLabel("00/00/0000\n00/00/0000") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			if id.Col == len(workCols)-1 {
+				l.Wrapping = fyne.TextWrapWord
+			}
 			if id.Row < 0 || id.Row >= len(a.rows) || id.Col < 0 || id.Col >= len(workCols) {
 				l.SetText("")
 				return
@@ -105,7 +111,7 @@ func (u *App) buildOverviewArea() *overviewArea {
 			o.(*widget.Label).SetText(i18n.T(workCols[id.Col]))
 		}
 	}
-	for i, w := range []float32{100, 190, 190, 560} {
+	for i, w := range []float32{100, 180, 180, 550} {
 		a.Table.SetColumnWidth(i, w)
 	}
 	a.Table.OnSelected = func(id widget.TableCellID) {
