@@ -39,6 +39,9 @@ type personForm struct {
 	readOnly bool
 	loading  bool
 	dirty    bool
+	// live: messages are on screen after a refused save, so every change
+	// checks the form again and they follow what is typed.
+	live bool
 	today    func() caseload.Date
 
 	// identity
@@ -353,6 +356,7 @@ func (f *personForm) showGroupHint(g string) {
 func (f *personForm) load(p caseload.Person) {
 	f.loading = true
 	defer func() { f.loading = false }()
+	f.live = false
 	if p.Status == "" {
 		p.Status = caseload.StatusManaged
 	}
@@ -426,6 +430,26 @@ func (f *personForm) changed() {
 	f.dirty = true
 	f.refreshPanel()
 	f.dupDeb.call(f.checkDuplicates)
+	if f.live {
+		f.revalidate()
+	}
+}
+
+// revalidate checks the form as a save would, without saving, and shows
+// the messages that remain (none: the messages go away).
+func (f *personForm) revalidate() {
+	p, local := f.collect()
+	err := local.OrNil()
+	if err == nil {
+		caseload.Normalize(&p)
+		err = caseload.ValidatePerson(p, f.today())
+	}
+	var verr *caseload.ValidationError
+	if errors.As(err, &verr) {
+		f.showErrors(verr)
+		return
+	}
+	f.clearErrors()
 }
 
 func (f *personForm) refreshPanel() {
@@ -627,6 +651,7 @@ func (f *personForm) Save() error {
 	}
 	p, local := f.collect()
 	if err := local.OrNil(); err != nil {
+		f.live = true
 		f.showSummary(f.showErrors(local))
 		return err
 	}
@@ -635,6 +660,7 @@ func (f *personForm) Save() error {
 	var verr *caseload.ValidationError
 	switch {
 	case errors.As(err, &verr):
+		f.live = true
 		f.showSummary(f.showErrors(verr))
 		return err
 	case errors.Is(err, store.ErrConflict):
@@ -645,6 +671,7 @@ func (f *personForm) Save() error {
 		return err
 	}
 	f.dupDeb.cancel()
+	f.live = false
 	f.load(p)
 	if f.OnSaved != nil {
 		f.OnSaved(p.ID)

@@ -223,3 +223,45 @@ func TestLeaderCannotSave(t *testing.T) {
 		t.Errorf("stored record changed: %q ver %d", p.FullName, p.Ver)
 	}
 }
+
+// After a refused save the messages follow the typing: fixing the field
+// removes its message at once, breaking it again brings the message back,
+// and a field that was fine never gets one; nothing is saved meanwhile.
+func TestMessagesFollowTypingAfterRefusedSave(t *testing.T) {
+	u, st := newTestUI(t)
+	v := showCaseload(t, u, "officer")
+	f := openNew(t, u, v)
+	fillMinimal(f, "Trịnh Văn Lâm")
+	test.Type(f.citizenID, "12345")
+	before := f.errLabels["citizen_id"]
+	if before.Visible() {
+		t.Fatal("a message before any save")
+	}
+	if err := f.Save(); err == nil {
+		t.Fatal("save with a 5-digit CCCD succeeded")
+	}
+	if !before.Visible() {
+		t.Fatal("no message after the refused save")
+	}
+	f.citizenID.SetText("001085012345")
+	if before.Visible() {
+		t.Errorf("message still shown after the number was fixed: %q", before.Text)
+	}
+	f.citizenID.SetText("0010850")
+	if !before.Visible() || !strings.Contains(before.Text, "12 chữ số") {
+		t.Errorf("message not back for a 7-digit number: %q", before.Text)
+	}
+	if l := f.errLabels["full_name"]; l.Visible() {
+		t.Errorf("a message under a correct field: %q", l.Text)
+	}
+	if n := len(st.People(store.PersonFilter{Statuses: caseload.Statuses})); n != 0 {
+		t.Errorf("%d people saved while typing", n)
+	}
+	f.citizenID.SetText("001085012345")
+	if err := f.Save(); err != nil {
+		t.Fatalf("save: %v", err)
+	}
+	if f.live {
+		t.Error("still checking live after a good save")
+	}
+}
