@@ -41,8 +41,8 @@ type personForm struct {
 	dirty    bool
 	// live: messages are on screen after a refused save, so every change
 	// checks the form again and they follow what is typed.
-	live bool
-	today    func() caseload.Date
+	live  bool
+	today func() caseload.Date
 
 	// identity
 	fullName, otherNames, citizenID, ethnicity, phone *keyEntry
