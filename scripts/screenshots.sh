@@ -15,7 +15,12 @@ shot() { # name, then app arguments
 		pid=\$!
 		sleep 7
 		import -window root '$out/$name.png'
-		kill \$pid; wait \$pid 2>/dev/null || true
+		kill \$pid
+		# Fyne quits on SIGTERM through its event loop; should that ever
+		# hang (seen once under Xvfb), do not wait for ever.
+		for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 \$pid 2>/dev/null || break; sleep 0.5; done
+		kill -9 \$pid 2>/dev/null || true
+		wait \$pid 2>/dev/null || true
 	"
 	echo "$out/$name.png"
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,11 @@ func (u *App) Open(screen string) {
 	case "person-first", "person-support":
 		u.ShowArea("nav.caseload")
 		id := u.firstPerson(caseload.StatusManaged)
+		if screen == "person-support" {
+			if rich := u.personWithLoanAndJob(); rich != "" {
+				id = rich
+			}
+		}
 		if u.list == nil || id == "" {
 			return
 		}
@@ -118,6 +124,25 @@ func findTabs(o fyne.CanvasObject) *container.AppTabs {
 		}
 	}
 	return nil
+}
+
+// personWithLoanAndJob returns a person with a disbursed loan and a
+// current job, so that the support tab shows real figures ("" if none).
+func (u *App) personWithLoanAndJob() string {
+	ctx := context.Background()
+	loans, err := u.st.Loans(ctx, store.LoanFilter{})
+	if err != nil {
+		return ""
+	}
+	for _, l := range loans {
+		if l.PersonID == "" || l.Status != caseload.LoanDisbursed {
+			continue
+		}
+		if _, ok, err := u.st.CurrentEmployment(ctx, l.PersonID, caseload.Today()); err == nil && ok {
+			return l.PersonID
+		}
+	}
+	return ""
 }
 
 // firstPerson returns the first person with status st in name order.

@@ -134,7 +134,14 @@ func (v *personSupportView) Reload() {
 				biz++
 			}
 		}
-		v.Links.SetText(i18n.T("support.ui.person_links", "Models", models, "Businesses", biz))
+		var parts []string
+		if models > 0 {
+			parts = append(parts, i18n.T("support.ui.person_models", "Count", models))
+		}
+		if biz > 0 {
+			parts = append(parts, i18n.T("support.ui.person_businesses", "Count", biz))
+		}
+		v.Links.SetText(strings.Join(parts, " "))
 	} else {
 		v.Links.SetText("")
 	}
