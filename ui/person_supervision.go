@@ -213,14 +213,9 @@ func (u *App) newMentorTab(personID string) *mentorTab {
 	return t
 }
 
-// needsReception reports whether the person has still to be received:
+// needsReception reports whether person p has still to be received:
 // expected, or managed without any reception record.
-func (t *mentorTab) needsReception() bool {
-	ctx := svCtx()
-	p, err := t.people.Person(ctx, t.personID)
-	if err != nil {
-		return false
-	}
+func (t *mentorTab) needsReception(ctx context.Context, p caseload.Person) bool {
 	switch p.Status {
 	case caseload.StatusExpected:
 		return true
@@ -261,13 +256,15 @@ func (t *mentorTab) closeReception() {
 func (t *mentorTab) load() {
 	ctx := svCtx()
 	writer := !t.u.sess.readOnly() && !t.u.sess.isMentor()
-	if writer && t.needsReception() {
+	p, err := t.people.Person(ctx, t.personID)
+	known := writer && err == nil
+	if known && t.needsReception(ctx, p) {
 		t.receiveBox.Show()
 	} else {
 		t.receiveBox.Hide()
 	}
 	// A mentor is assigned after the reception (TT 10/2024 Art. 10).
-	if p, err := t.people.Person(ctx, t.personID); writer && err == nil && p.Status == caseload.StatusManaged {
+	if known && p.Status == caseload.StatusManaged {
 		t.Assign.Enable()
 	} else {
 		t.Assign.Disable()
