@@ -71,7 +71,7 @@ func (s *Store) Person(ctx context.Context, id string) (caseload.Person, error) 
 	row := s.db.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ? AND deleted = 0`, id)
 	p, err := scanPerson(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, ErrNotFound)
+		return caseload.Person{}, notFound("person", id, ErrNotFound)
 	}
 	if err != nil {
 		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, err)
