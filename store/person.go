@@ -153,7 +153,7 @@ func (s *Store) allPersons(ctx context.Context, withDeleted bool) ([]caseload.Pe
 func personTx(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, error) {
 	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, ErrNotFound
+		return p, notFound("person", id, ErrNotFound)
 	}
 	return p, err
 }

@@ -62,10 +62,12 @@ func runPersonAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	removed := caseload.InvisibleWarnings(p)
 	if err := savePerson(st, &p, *allowDup); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p.ID)
+	printWarnings(e, removed)
 	printPersonWarnings(e, p)
 	return nil
 }
@@ -75,8 +77,11 @@ func runPersonAdd(e *env, args []string) error {
 // citizen-ID cross-checks of gender, century and birth year, missing legal
 // dates...), the same the profile's side panel shows. The command still
 // succeeds.
-func printPersonWarnings(e *env, p caseload.Person) {
-	for _, w := range caseload.PersonWarnings(p) {
+func printPersonWarnings(e *env, p caseload.Person) { printWarnings(e, caseload.PersonWarnings(p)) }
+
+// printWarnings writes each warning on stderr, naming its field.
+func printWarnings(e *env, warns []caseload.FieldError) {
+	for _, w := range warns {
 		fmt.Fprintln(e.stderr, i18n.T("cliinput.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
 	}
 }

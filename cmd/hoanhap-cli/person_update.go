@@ -49,10 +49,12 @@ func runPersonUpdate(e *env, args []string) error {
 	if p.Meta != meta {
 		return textError(i18n.T("cli.person.input_meta"))
 	}
-	if err := savePerson(st, &p, allowDup != nil && *allowDup); err != nil {
+	removed := caseload.InvisibleWarnings(p)
+	if err := savePerson(st, &p, *allowDup); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p.ID)
+	printWarnings(e, removed)
 	printPersonWarnings(e, p)
 	return nil
 }
