@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -211,6 +212,27 @@ func (s *sheet) put(height float64, styleIDs []int, values ...any) error {
 		opts = append(opts, excelize.RowOpts{Height: height})
 	}
 	return s.sw.SetRow(cell, cells, opts...)
+}
+
+// rowHeight is the height a row of wrapped text cells needs (0: the
+// default height of one line). Spreadsheets do not grow streamed rows by
+// themselves, so the lines are estimated from the column widths.
+func (s *sheet) rowHeight(vals []any) float64 {
+	lines := 1
+	for i, v := range vals {
+		t, ok := v.(string)
+		if !ok || i >= len(s.widths) {
+			continue
+		}
+		n := int(math.Ceil(float64(len([]rune(t))) * 0.95 / (s.widths[i] - 1.5)))
+		if n > lines {
+			lines = n
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(15 * lines)
 }
 
 // merge merges columns c1..c2 (1-based) of the current row.
@@ -433,7 +455,7 @@ func WriteList(w io.Writer, doc Doc, cols []Column, rows RowFunc) error {
 		for i := len(values) + 1; i < len(vals); i++ {
 			vals[i] = nil
 		}
-		return sh.put(0, ids, vals...)
+		return sh.put(sh.rowHeight(vals), ids, vals...)
 	})
 	if err != nil {
 		return fmt.Errorf("report: excel: %w", err)
