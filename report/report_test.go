@@ -438,3 +438,48 @@ func TestCutoffSetting(t *testing.T) {
 		t.Errorf("cut-off %d after a bad value", c)
 	}
 }
+
+func TestLockShowsAmendments(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	p, _ := report.ParsePeriod(report.Month, "2026-06", report.DefaultCutoffDay)
+	r, err := report.Compute(ctx, f.st, p)
+	must(t, err)
+	if am, on, err := report.Amendments(ctx, f.st, r); err != nil || am != nil || on != "" {
+		t.Fatalf("before lock: %v %q %v", am, on, err)
+	}
+	must(t, report.Lock(ctx, f.st, r))
+	again, err := report.Compute(ctx, f.st, p)
+	must(t, err)
+	if am, on, err := report.Amendments(ctx, f.st, again); err != nil || len(am) != 0 || on == "" {
+		t.Fatalf("same data: %v %q %v", am, on, err)
+	}
+	// A late entry: someone who returned on 01/06 is recorded after the report was sent.
+	f.person(t, "LATE", caseload.Female, caseload.ReleaseCompleted, "2026-06-01", nil)
+	late, err := report.Compute(ctx, f.st, p)
+	must(t, err)
+	am, _, err := report.Amendments(ctx, f.st, late)
+	must(t, err)
+	got := map[string][2]float64{}
+	for _, a := range am {
+		got[a.Key] = [2]float64{a.Old, a.New}
+	}
+	want := map[string][2]float64{
+		"returned": {2, 3}, "returned_completed": {1, 2}, "returned_female": {1, 2},
+		"managed_end": {4, 5}, "managed_end_unclassified": {1, 2}, "managed_during": {7, 8},
+		"recidivism_rate": {1.0 / 7, 1.0 / 8},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("amendments\n got %v\nwant %v", got, want)
+	}
+	// Locking the amended report makes it the reference.
+	must(t, report.Lock(ctx, f.st, late))
+	if am, _, _ := report.Amendments(ctx, f.st, late); len(am) != 0 {
+		t.Errorf("after relock: %v", am)
+	}
+	locks, err := f.st.LockedReports(ctx)
+	must(t, err)
+	if len(locks) != 1 || locks[0].Ver != 2 || locks[0].Hash != store.FiguresHash([]byte(locks[0].Figures)) {
+		t.Errorf("locks %+v", locks)
+	}
+}
