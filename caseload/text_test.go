@@ -101,7 +101,11 @@ func TestDateOrder(t *testing.T) {
 		{"year-only birth after the judgment year", func(p *Person) { p.BirthDate = BirthDate{Year: 1985}; p.Judgment.Date = D(1984, 12, 1) },
 			[]string{"judgment.date validation.date.before_birth"}},
 		{"year-only birth, judgment the same year", func(p *Person) { p.BirthDate = BirthDate{Year: 1985}; p.Judgment.Date = D(1985, 12, 1) }, nil},
-		{"completed before judgment", func(p *Person) { p.CompletedOn = D(2021, 3, 1); p.ReturnedOn = D(2021, 3, 2); p.ReportedOn = D(2021, 3, 3) },
+		{"completed before judgment", func(p *Person) {
+			p.CompletedOn = D(2021, 3, 1)
+			p.ReturnedOn = D(2021, 3, 2)
+			p.ReportedOn = D(2021, 3, 3)
+		},
 			[]string{"completed_on validation.completed_on.before_judgment"}},
 		{"returned before completed", func(p *Person) { p.ReturnedOn = D(2024, 3, 1) },
 			[]string{"returned_on validation.returned_on.before_completed"}},
