@@ -131,7 +131,8 @@ func ComputeExpungement(p Person) Expungement {
 	}
 	juvenile := p.Juvenile || p.AgeAtOffense == 16 || p.AgeAtOffense == 17
 	e.Method = ExpungeAutomatic
-	if !juvenile && pvIn(p.OffenseChapter, CourtChapters) {
+	chapters := ChaptersOf(p)
+	if !juvenile && len(chapters.Court) > 0 {
 		e.Method = ExpungeCourt
 	}
 	row, ok := expRowFor(p.SentenceKind, p.SentenceMonths)
@@ -150,11 +151,17 @@ func ComputeExpungement(p Person) Expungement {
 	case e.Method == ExpungeCourt:
 		e.Rule, e.Period = "art71."+row.id, row.court
 		e.Article = "BLHS 2015 Điều 71 khoản 2 điểm " + row.point
+		if chapters.Mixed() {
+			e.Article += ", Điều 73 khoản 3"
+		}
 	default:
 		e.Rule, e.Period = "art70."+row.id, row.auto
 		e.Article = "BLHS 2015 Điều 70 khoản 2 điểm " + row.point
 	}
 	e.reason("", "legal.expunge.reason.rule."+string(e.Method), "Article", e.Article)
+	if !juvenile {
+		e.chapterReasons(chapters)
+	}
 	if juvenile && p.OffenseSeverity == "" {
 		e.reason("offense_severity", "legal.expunge.reason.severity_unknown")
 	}
@@ -191,6 +198,33 @@ func ComputeExpungement(p Person) Expungement {
 		e.reason("", "legal.expunge.reason.eligible", "Date", legalDMY(e.EligibleOn))
 	}
 	return e
+}
+
+// chapterReasons explains which articles put the conviction in a court
+// chapter and, for a mixed conviction, why BLHS Art. 73(3) takes the Art.
+// 71 periods.
+func (e *Expungement) chapterReasons(c OffenseChapters) {
+	var court []int
+	for _, a := range c.Articles {
+		if ArticleChapter(a) != 0 {
+			court = append(court, a)
+		}
+	}
+	for _, ch := range c.Court {
+		var in []int
+		for _, a := range court {
+			if ArticleChapter(a) == ch {
+				in = append(in, a)
+			}
+		}
+		if len(in) > 0 {
+			e.reason("criminal_code_articles", "legal.expunge.reason.court_chapter",
+				"Articles", articleList(in), "Chapter", romanChapter(ch))
+		}
+	}
+	if c.Mixed() {
+		e.reason("criminal_code_articles", "legal.expunge.reason.mixed", "Article", e.Article)
+	}
 }
 
 // noRecord applies Art. 69(2) and 107(1).
