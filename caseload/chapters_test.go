@@ -85,3 +85,20 @@ func TestMixedConvictions(t *testing.T) {
 		t.Errorf("one Chapter XIII offence: Article = %q", single.Article)
 	}
 }
+
+// FuzzArticles: any criminal_code_articles text gives sorted, distinct,
+// real article numbers, without panicking.
+func FuzzArticles(f *testing.F) {
+	for _, s := range []string{"117, 173", "Điều 173 khoản 2 điểm a", "khoản 1 Điều 421; Đ.108", "99999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		as := Articles(s)
+		for i, a := range as {
+			if a < 1 || a > MaxCriminalCodeArticle || i > 0 && as[i-1] >= a {
+				t.Fatalf("Articles(%q) = %v", s, as)
+			}
+		}
+		ChaptersOf(Person{CriminalCodeArticles: s})
+	})
+}

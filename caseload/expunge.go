@@ -3,7 +3,6 @@ package caseload
 import (
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Expungement is the computed expungement (xóa án tích) position of a
@@ -122,7 +121,7 @@ func ComputeExpungement(p Person) Expungement {
 	e := Expungement{Start: p.CompletedOn}
 	if !p.ExpungedOn.IsZero() {
 		e.Rule, e.Method, e.EligibleOn = RuleExpunged, p.ExpungeMethod, p.ExpungedOn
-		e.reason("expunged_on", "legal.expunge.reason.expunged", "Date", legalDMY(p.ExpungedOn))
+		e.reason("expunged_on", "legal.expunge.reason.expunged", "Date", p.ExpungedOn)
 		return e
 	}
 	if e.noRecord(p) {
@@ -173,10 +172,10 @@ func ComputeExpungement(p Person) Expungement {
 	if p.SentenceKind == SentenceSuspended {
 		startKey = "legal.expunge.reason.start_probation"
 	}
-	e.reason("completed_on", startKey, "Date", legalDMY(e.Start))
+	e.reason("completed_on", startKey, "Date", e.Start)
 	base := e.Start.AddMonths(e.Period)
 	suffix, args := periodArgs(e.Period)
-	e.reason("", "legal.expunge.reason.period"+suffix, append(args, "Date", legalDMY(base))...)
+	e.reason("", "legal.expunge.reason.period"+suffix, append(args, "Date", base)...)
 	e.EligibleOn = base
 	if juvenile {
 		// Art. 107(2) asks only for the main penalty to be completed and
@@ -193,9 +192,9 @@ func ComputeExpungement(p Person) Expungement {
 		return e
 	}
 	if e.Pending {
-		e.reason("", "legal.expunge.reason.pending", "Date", legalDMY(e.EligibleOn))
+		e.reason("", "legal.expunge.reason.pending", "Date", e.EligibleOn)
 	} else {
-		e.reason("", "legal.expunge.reason.eligible", "Date", legalDMY(e.EligibleOn))
+		e.reason("", "legal.expunge.reason.eligible", "Date", e.EligibleOn)
 	}
 	return e
 }
@@ -259,10 +258,10 @@ func (e *Expungement) supplementary(p Person) {
 			e.block(field, "legal.expunge.blocker.supplementary_unknown", "Kind", s.Kind)
 			continue
 		}
-		e.reason(field, "legal.expunge.reason.supplementary", "Kind", s.Kind, "Date", legalDMY(end))
+		e.reason(field, "legal.expunge.reason.supplementary", "Kind", s.Kind, "Date", end)
 		if end.After(e.EligibleOn) {
 			e.EligibleOn = end
-			e.block(field, "legal.expunge.blocker.supplementary_later", "Kind", s.Kind, "Date", legalDMY(end))
+			e.block(field, "legal.expunge.blocker.supplementary_later", "Kind", s.Kind, "Date", end)
 		}
 	}
 }
@@ -275,15 +274,15 @@ func (e *Expungement) obligations(c CivilObligations) {
 	case c.None:
 		e.reason(field, "legal.expunge.reason.obligations_none")
 	case !c.SettledOn.IsZero():
-		e.reason(field, "legal.expunge.reason.obligations_settled", "Date", legalDMY(c.SettledOn))
+		e.reason(field, "legal.expunge.reason.obligations_settled", "Date", c.SettledOn)
 		if c.SettledOn.After(e.EligibleOn) {
 			e.EligibleOn = c.SettledOn
-			e.block(field, "legal.expunge.blocker.obligations_later", "Date", legalDMY(c.SettledOn))
+			e.block(field, "legal.expunge.blocker.obligations_later", "Date", c.SettledOn)
 		}
 	default:
 		e.Pending = true
 		if c.Amount > 0 {
-			e.block(field, "legal.expunge.blocker.obligations_pending_amount", "Amount", legalMoney(c.Amount))
+			e.block(field, "legal.expunge.blocker.obligations_pending_amount", "Amount", Money(c.Amount))
 		} else {
 			e.block(field, "legal.expunge.blocker.obligations_pending")
 		}
@@ -311,11 +310,11 @@ func (e *Expungement) refusals(ds []Date) {
 	}
 	next := last.AddMonths(wait)
 	e.reason("court_refusals", "legal.expunge.reason.refused", "Count", len(known),
-		"Date", legalDMY(last), "Until", legalDMY(next), "Years", wait/12)
+		"Date", last, "Until", next, "Years", wait/12)
 	if next.After(e.EligibleOn) {
 		e.EligibleOn = next
 		e.block("court_refusals", "legal.expunge.blocker.refused", "Count", len(known),
-			"Date", legalDMY(last), "Until", legalDMY(next))
+			"Date", last, "Until", next)
 	}
 }
 
@@ -339,23 +338,4 @@ func periodArgs(months int) (string, []any) {
 		return "_years", []any{"Years", months / 12}
 	}
 	return "_months", []any{"Months", months}
-}
-
-// legalMoney formats an amount of đồng the Vietnamese way: "80.853.000 đ".
-func legalMoney(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String() + " đ"
-	if neg {
-		out = "-" + out
-	}
-	return out
 }

@@ -253,14 +253,14 @@ func checkPersonLoan(l Loan, f LoanFacts) []LoanWarning {
 	case PurposeBusiness:
 		if l.Amount > LoanMaxIndividualBusiness {
 			out = append(out, loanWarn("amount", "loan.warn.individual_ceiling", ArticleQD22Art6,
-				"Amount", l.Amount, "Max", LoanMaxIndividualBusiness))
+				"Amount", Money(l.Amount), "Max", Money(LoanMaxIndividualBusiness)))
 		}
 	case PurposeTraining:
 		if l.TrainingMonths <= 0 {
 			out = append(out, loanWarn("training_months", "loan.warn.training_months_unknown", ArticleQD22Art6))
 		} else if max := LoanMaxTrainingPerMonth * int64(l.TrainingMonths); l.Amount > max {
 			out = append(out, loanWarn("amount", "loan.warn.training_ceiling", ArticleQD22Art6,
-				"Amount", l.Amount, "Max", max, "Months", l.TrainingMonths, "PerMonth", LoanMaxTrainingPerMonth))
+				"Amount", Money(l.Amount), "Max", Money(max), "Months", l.TrainingMonths, "PerMonth", Money(LoanMaxTrainingPerMonth)))
 		}
 	}
 	if f.CompletedOn.IsZero() {
@@ -279,11 +279,11 @@ func checkBusinessLoan(l Loan, f LoanFacts) []LoanWarning {
 	var out []LoanWarning
 	if l.Amount > LoanMaxEnterpriseProject {
 		out = append(out, loanWarn("amount", "loan.warn.enterprise_project_ceiling", ArticleQD22Art6,
-			"Amount", l.Amount, "Max", LoanMaxEnterpriseProject))
+			"Amount", Money(l.Amount), "Max", Money(LoanMaxEnterpriseProject)))
 	}
 	if max := LoanMaxEnterprisePerWorker * int64(f.ReturneeWorkers); l.Amount > max {
 		out = append(out, loanWarn("amount", "loan.warn.enterprise_worker_ceiling", ArticleQD22Art6,
-			"Amount", l.Amount, "Max", max, "Workers", f.ReturneeWorkers, "PerWorker", LoanMaxEnterprisePerWorker))
+			"Amount", Money(l.Amount), "Max", Money(max), "Workers", f.ReturneeWorkers, "PerWorker", Money(LoanMaxEnterprisePerWorker)))
 	}
 	// ≥ 10 % without floating point: returnees*100 >= workers*10.
 	if f.Workers <= 0 || f.ReturneeWorkers*100 < f.Workers*LoanMinReturneePercent {

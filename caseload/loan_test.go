@@ -123,7 +123,7 @@ func TestCheckLoanWarningArgs(t *testing.T) {
 	if len(ws) != 2 {
 		t.Fatalf("want 2 warnings, got %v", ws)
 	}
-	if ws[0].Args["Amount"] != int64(150_000_000) || ws[0].Args["Max"] != LoanMaxIndividualBusiness {
+	if ws[0].Args["Amount"] != Money(150_000_000) || ws[0].Args["Max"] != Money(LoanMaxIndividualBusiness) {
 		t.Errorf("ceiling args = %v", ws[0].Args)
 	}
 	if ws[1].Args["WindowEnd"] != D(2026, 3, 15) || ws[1].Args["Article"] != ArticleQD22Art3 {
