@@ -136,7 +136,7 @@ func workKindLabel(kind string) string { return i18n.T("svui.work.kind." + kind)
 // load computes the worklist for today (only the mentor's items for a
 // mentor user), synchronously.
 func (a *overviewArea) load() {
-	ctx := svCtx()
+	ctx := opCtx()
 	var items []caseload.WorkItem
 	var err error
 	if a.u.sess.isMentor() {
@@ -237,9 +237,12 @@ func (u *App) showVisitDialog(personID string, quarterly bool, saved func()) *vi
 			saved()
 		}
 	}
-	d = dialog.NewCustom(i18n.T("svui.visit.new"), i18n.T("svui.common.close"), container.NewVScroll(f.content), u.win)
-	d.Resize(fyne.NewSize(640, 640))
-	d.Show()
+	var save func()
+	if !f.Save.Disabled() {
+		save = f.save
+	}
+	d = showFormDialog(u.win, i18n.T("svui.visit.new"), container.NewVScroll(f.content), fyne.NewSize(640, 640),
+		i18n.T("svui.common.close"), save)
 	f.focusFirst()
 	return f
 }

@@ -209,7 +209,7 @@ func (v *quarterListView) load() {
 	if err != nil {
 		return
 	}
-	list, err := v.src.QuarterList(svCtx(), quarter)
+	list, err := v.src.QuarterList(opCtx(), quarter)
 	v.classified, v.unclassed = nil, nil
 	v.counts = map[caseload.Group]int{}
 	if err != nil {
