@@ -20,6 +20,7 @@ import (
 type businessesView struct {
 	s      *modelsScreen
 	all    []store.BusinessRow
+	loads  loader // the list read off the UI thread
 	Shown  []store.BusinessRow
 	Search *searchBox
 	Table  *widget.Table
@@ -134,13 +135,8 @@ func (v *businessesView) AskUnlinkPerson(p store.LinkedPerson) {
 }
 
 func (v *businessesView) reload() {
-	rows, err := v.s.data.Businesses(opCtx())
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
-	}
-	v.all = rows
-	v.filter()
+	loadList(&v.loads, v.Count, func() ([]store.BusinessRow, error) { return v.s.data.Businesses(opCtx()) },
+		func(rows []store.BusinessRow) { v.all = rows; v.filter() })
 }
 
 // filter applies the search box, keeping the selected business when it is

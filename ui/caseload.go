@@ -90,6 +90,7 @@ type caseloadView struct {
 	hamlet       *widget.Select
 	hamletValues []string
 	count        *widget.Label
+	loads        loader // the list read off the UI thread
 	add          *widget.Button
 	table        *widget.Table
 	list         fyne.CanvasObject
@@ -272,7 +273,9 @@ func (v *caseloadView) filter() store.PersonFilter {
 // reload queries the store with the current search and filters,
 // synchronously, and shows the result.
 func (v *caseloadView) reload() {
-	v.setRows(v.src.People(v.filter()))
+	f := v.filter()
+	v.loads.status = v.count
+	runLoad(&v.loads, func() ([]store.PersonRow, error) { return v.src.People(f), nil }, nil, v.setRows)
 }
 
 // setRows formats rows (given in Vietnamese name order) and shows them in

@@ -47,6 +47,7 @@ type mentorsArea struct {
 	ActiveOnly *widget.Check
 	Table      *widget.Table
 	Count      *widget.Label
+	busy       loader
 	Add, Edit  *widget.Button
 
 	PanelTitle *widget.Label
@@ -139,19 +140,23 @@ func (a *mentorsArea) content() fyne.CanvasObject {
 
 // load reads the roster and the number of people per mentor.
 func (a *mentorsArea) load() {
-	ctx := opCtx()
-	all, err := a.src.Mentors(ctx, false)
-	if err != nil {
-		a.Count.SetText(errorText(err))
-		return
+	type roster struct {
+		all   []caseload.Mentor
+		loads map[string]int
 	}
-	loads, err := a.src.MentorLoads(ctx)
-	if err != nil {
-		a.Count.SetText(errorText(err))
-		return
-	}
-	a.all, a.loads = all, loads
-	a.filter()
+	a.busy.status = a.Count
+	runLoad(&a.busy, func() (roster, error) {
+		ctx := opCtx()
+		all, err := a.src.Mentors(ctx, false)
+		if err != nil {
+			return roster{}, err
+		}
+		loads, err := a.src.MentorLoads(ctx)
+		return roster{all, loads}, err
+	}, func(err error) { a.Count.SetText(errorText(err)) }, func(r roster) {
+		a.all, a.loads = r.all, r.loads
+		a.filter()
+	})
 }
 
 // filter applies the search text, the organisation and the active filter.

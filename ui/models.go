@@ -44,6 +44,7 @@ type modelsScreen struct {
 	bind func()
 
 	Target *widget.Label
+	loads  loader
 	Tabs   *container.AppTabs
 
 	Models   []store.ModelRow
@@ -177,11 +178,15 @@ func (s *modelsScreen) Reload() {
 	if m, ok := s.current(); ok {
 		keep = m.ID
 	}
-	rows, err := s.data.Models(opCtx())
-	if err != nil {
-		s.Target.SetText(i18n.Error(err))
-		return
-	}
+	s.loads.status = s.Target
+	runLoad(&s.loads, func() ([]store.ModelRow, error) { return s.data.Models(opCtx()) },
+		func(err error) { s.Target.SetText(i18n.Error(err)) },
+		func(rows []store.ModelRow) { s.showModels(rows, keep) })
+}
+
+// showModels shows the models read by Reload, keeping the model keep
+// selected.
+func (s *modelsScreen) showModels(rows []store.ModelRow, keep string) {
 	s.Models = rows
 	ms := make([]caseload.Model, len(rows))
 	for i, r := range rows {

@@ -136,6 +136,7 @@ func mentorSeesNoOthers(t *testing.T, u *App, st *store.Store, mine, other, expe
 	}
 
 	// Caseload: only their person, whatever the filters.
+	u.ShowArea("nav.caseload")
 	if u.list == nil {
 		t.Fatal("no caseload list after the mentor login")
 	}

@@ -16,6 +16,7 @@ import (
 type exemplaryView struct {
 	s      *supportScreen
 	all    []store.ExemplaryRow
+	loads  loader               // the list read off the UI thread
 	Rows   []store.ExemplaryRow // the rows shown
 	Search *searchBox
 	Table  *widget.Table
@@ -41,13 +42,8 @@ func newExemplaryView(s *supportScreen) *exemplaryView {
 }
 
 func (v *exemplaryView) reload() {
-	rows, err := v.s.data.Exemplaries(opCtx())
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
-	}
-	v.all = rows
-	v.filter()
+	loadList(&v.loads, v.Count, func() ([]store.ExemplaryRow, error) { return v.s.data.Exemplaries(opCtx()) },
+		func(rows []store.ExemplaryRow) { v.all = rows; v.filter() })
 }
 
 // filter applies the search box to the loaded rows: name, recognition,

@@ -16,6 +16,7 @@ import (
 type loansView struct {
 	s       *supportScreen
 	all     []store.LoanRow
+	loads   loader // the list read off the UI thread
 	Shown   []store.LoanRow
 	Search  *searchBox
 	Status  *enumSelect
@@ -58,17 +59,13 @@ func newLoansView(s *supportScreen) *loansView {
 
 // reload reads the loans matching the filters, then applies the search.
 func (v *loansView) reload() {
-	rows, err := v.s.data.Loans(opCtx(), store.LoanFilter{
+	flt := store.LoanFilter{
 		Status:       caseload.LoanStatus(v.Status.Value()),
 		Purpose:      caseload.LoanPurpose(v.Purpose.Value()),
 		BorrowerKind: caseload.BorrowerKind(v.Kind.Value()),
-	})
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
 	}
-	v.all = rows
-	v.filter()
+	loadList(&v.loads, v.Count, func() ([]store.LoanRow, error) { return v.s.data.Loans(opCtx(), flt) },
+		func(rows []store.LoanRow) { v.all = rows; v.filter() })
 }
 
 // filter applies the search box to the loaded rows.

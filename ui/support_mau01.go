@@ -23,6 +23,7 @@ type mau01View struct {
 	Rows   []caseload.Mau01Row // eligible first
 	Title  *widget.Label
 	Count  *widget.Label
+	loads  loader
 	Table  *widget.Table
 	MarkBt *widget.Button
 	root   fyne.CanvasObject
@@ -77,11 +78,11 @@ func (v *mau01View) shift(n int) {
 func (v *mau01View) reload() {
 	d := v.ListDate()
 	v.Title.SetText(i18n.T("support.mau01.title", "Date", showDate(d)))
-	rows, err := v.s.data.Mau01List(opCtx(), d)
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
-	}
+	loadList(&v.loads, v.Count, func() ([]caseload.Mau01Row, error) { return v.s.data.Mau01List(opCtx(), d) }, v.show)
+}
+
+// show shows the rows of the list: the eligible requests first.
+func (v *mau01View) show(rows []caseload.Mau01Row) {
 	var ok, no []caseload.Mau01Row
 	for _, r := range rows {
 		if r.Eligible {

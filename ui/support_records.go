@@ -15,6 +15,7 @@ import (
 type supportsView struct {
 	s      *supportScreen
 	all    []store.SupportRow
+	loads  loader // the list read off the UI thread
 	Shown  []store.SupportRow
 	Search *searchBox
 	Kind   *enumSelect
@@ -42,13 +43,9 @@ func newSupportsView(s *supportScreen) *supportsView {
 }
 
 func (v *supportsView) reload() {
-	rows, err := v.s.data.Supports(opCtx(), store.SupportFilter{Kind: caseload.SupportKind(v.Kind.Value())})
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
-	}
-	v.all = rows
-	v.filter()
+	flt := store.SupportFilter{Kind: caseload.SupportKind(v.Kind.Value())}
+	loadList(&v.loads, v.Count, func() ([]store.SupportRow, error) { return v.s.data.Supports(opCtx(), flt) },
+		func(rows []store.SupportRow) { v.all = rows; v.filter() })
 }
 
 func (v *supportsView) filter() {

@@ -38,6 +38,7 @@ type visitsArea struct {
 	Form  *visitForm
 	Table *widget.Table
 	Count *widget.Label
+	loads loader
 	rows  []visitRow
 }
 
@@ -109,20 +110,25 @@ func (a *visitsArea) content() fyne.CanvasObject {
 // load reads the recent visits (synchronously; the list is bounded).
 func (a *visitsArea) load() {
 	only := a.u.personScope()
-	list, err := a.src.RecentVisits(opCtx(), recentVisitLimit, only)
-	if err != nil {
-		a.Count.SetText(errorText(err))
-		return
-	}
-	names := personNames(a.src, only)
-	a.rows = a.rows[:0]
-	for _, e := range list {
-		a.rows = append(a.rows, visitRow{entry: e, cells: [5]string{
-			showDate(e.Date), names[e.PersonID], visitKindText(e), e.AuthorName, visitSummary(e.Visit),
-		}})
-	}
-	a.Count.SetText(i18n.T("svui.visit.count", "Count", i18n.Number(len(a.rows))))
-	a.Table.Refresh()
+	a.loads.status = a.Count
+	runLoad(&a.loads, func() ([]visitRow, error) {
+		list, err := a.src.RecentVisits(opCtx(), recentVisitLimit, only)
+		if err != nil {
+			return nil, err
+		}
+		names := personNames(a.src, only)
+		rows := make([]visitRow, 0, len(list))
+		for _, e := range list {
+			rows = append(rows, visitRow{entry: e, cells: [5]string{
+				showDate(e.Date), names[e.PersonID], visitKindText(e), e.AuthorName, visitSummary(e.Visit),
+			}})
+		}
+		return rows, nil
+	}, func(err error) { a.Count.SetText(errorText(err)) }, func(rows []visitRow) {
+		a.rows = rows
+		a.Count.SetText(i18n.T("svui.visit.count", "Count", i18n.Number(len(a.rows))))
+		a.Table.Refresh()
+	})
 }
 
 // visitKindText is the kind label, marked when the entry was corrected.
