@@ -174,12 +174,14 @@ func (v *caseloadView) build() {
 			b := widget.NewButton("", nil)
 			b.Importance = widget.LowImportance
 			b.Alignment = widget.ButtonAlignLeading
+			b.IconPlacement = widget.ButtonIconTrailingText
 			return b
 		},
 		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
 			col := id.Col
 			b.SetText(v.headerText(col))
+			b.SetIcon(v.headerIcon(col))
 			b.OnTapped = func() { v.sortBy(col) }
 		},
 	}
@@ -231,20 +233,25 @@ func (v *caseloadView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.SetText(r.cells[id.Col])
 }
 
-// headerText is the column title with an arrow on the sorted column.
+// headerText is the column title.
 func (v *caseloadView) headerText(col int) string {
 	if col < 0 || col >= numCols {
 		return ""
 	}
-	t := i18n.T(colKeys[col])
-	if col == v.sortCol {
-		if v.sortDesc {
-			t += " ▼"
-		} else {
-			t += " ▲"
-		}
+	return i18n.T(colKeys[col])
+}
+
+// headerIcon is the sort arrow of the sorted column (nil on the others):
+// an icon of the theme, drawn as a vector, so that it cannot go missing
+// from a font as "▲" did under Wine ("�").
+func (v *caseloadView) headerIcon(col int) fyne.Resource {
+	if col != v.sortCol {
+		return nil
 	}
-	return t
+	if v.sortDesc {
+		return theme.MenuDropDownIcon()
+	}
+	return theme.MenuDropUpIcon()
 }
 
 // filter reads the search box and the filter selects.
