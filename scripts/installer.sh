@@ -9,7 +9,7 @@
 # placeholders ("Hoa Nhap"); this script sets the database code page to 1258
 # (Windows Vietnamese, an officially supported MSI code page) by importing a
 # _ForceCodepage table, then updates the product name, manufacturer,
-# shortcut names and descriptions, and feature title. libmsi converts them
+# shortcut names and descriptions, feature title and the downgrade message. libmsi converts them
 # to 1258, where Vietnamese letters are stored with combining tone marks
 # (ậ = â + U+0323), as Windows itself does in that code page.
 #
@@ -48,12 +48,14 @@ cp assets/windows/hoanhap.wxs "$work/assets/windows/"
 # Vietnamese texts (NFC here; libmsi converts them to code page 1258).
 name="Hòa Nhập"
 desc="Quản lý người chấp hành xong án phạt tù tái hòa nhập cộng đồng"
+newer="Máy này đã cài phiên bản Hòa Nhập mới hơn. / A newer version of Hòa Nhập is already installed."
 printf '\r\n\r\n1258\t_ForceCodepage\r\n' > "$work/_ForceCodepage.idt"
 (cd "$work" && msibuild hoanhap.msi -i _ForceCodepage.idt)
 msibuild "$work/hoanhap.msi" \
 	-q "UPDATE Property SET Value='$name' WHERE Property='ProductName'" \
 	-q "UPDATE Property SET Value='$name' WHERE Property='Manufacturer'" \
 	-q "UPDATE Feature SET Title='$name' WHERE Feature='Main'" \
+	-q "UPDATE LaunchCondition SET Description='$newer' WHERE Condition='NOT WIX_DOWNGRADE_DETECTED'" \
 	-q "UPDATE Shortcut SET Name='HOANHAP|$name', Description='$desc' WHERE Shortcut='StartMenuShortcut'" \
 	-q "UPDATE Shortcut SET Name='HOANHAP|$name', Description='$desc' WHERE Shortcut='DesktopShortcut'"
 # Check: the strings read back are the Vietnamese ones.

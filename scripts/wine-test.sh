@@ -9,7 +9,8 @@
 #     on the same scenario (ids and times aside: scripts/wine/dumpnorm.jq);
 #  4. uninstall (msiexec /x): the program and shortcuts go, both data folders
 #     stay; reinstall: the data opens unchanged; upgrade in place to a .msi
-#     one patch version higher: still one registered product, new version.
+#     one patch version higher: still one registered product, new version;
+#     installing the older one again is refused.
 # Needs: make windows cli installer; wine64 (or wine), jq, mingw-w64, wixl.
 # KEEP_WINE=1 keeps the prefix (its path is printed). Exit status 0 = pass.
 set -eu
@@ -32,7 +33,7 @@ user=$(basename "$user_dir")
 echo "wine-test: prefix ready in $(($(date +%s) - t0)) s, Windows user $user"
 
 winpath() { "$WINE" winepath -w "$1" 2>/dev/null | tr -d '\r'; }
-msiexec() { "$WINE" msiexec "$@"; "$WINESERVER" -w; }
+msiexec() { rc=0; "$WINE" msiexec "$@" || rc=$?; "$WINESERVER" -w; return $rc; }
 
 installed="$WINEPREFIX/drive_c/Program Files/HoaNhap"
 start_lnk="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
@@ -133,5 +134,11 @@ n=$(grep -cF "$reg_name" "$WINEPREFIX/system.reg")
 "$WINE" "$cli_exe" dump >"$WINE_WORK/after-upgrade.json" || fail "dump after upgrade"
 cmp -s "$WINE_WORK/appdata/dump.txt" "$WINE_WORK/after-upgrade.json" || fail "the data changed across the upgrade"
 echo "wine-test: upgraded $version → $next in place; data unchanged"
+
+echo "== downgrade is refused"
+if msiexec /i "$(winpath "$PWD/$msi")" /qn; then fail "installing $version over $next succeeded"; fi
+grep -qF "\"DisplayVersion\"=\"$next\"" "$WINEPREFIX/system.reg" || fail "the downgrade attempt changed the installed version"
+[ -f "$installed/hoanhap-cli.exe" ] || fail "the downgrade attempt removed the program"
+echo "wine-test: installing $version over $next was refused; $next stays"
 
 echo "wine-test: OK in $(($(date +%s) - t0)) s"
