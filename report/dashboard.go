@@ -43,7 +43,11 @@ func ComputeDashboard(ctx context.Context, st *store.Store, today caseload.Date)
 	}
 	for i := 0; i < 12; i++ {
 		m := first.AddMonths(i)
-		d.Returns = append(d.Returns, Bar{Label: fmt.Sprintf("%d/%02d", int(m.Month), m.Year%100),
+		label := fmt.Sprint(int(m.Month)) // the chart is narrow: the month, and the year at January
+		if m.Month == time.January {
+			label = fmt.Sprintf("1/%02d", m.Year%100)
+		}
+		d.Returns = append(d.Returns, Bar{Label: label,
 			Value: float64(byMonth[fmt.Sprintf("%04d-%02d", m.Year, int(m.Month))])})
 	}
 	for y := today.Year - 4; y <= today.Year; y++ {

@@ -497,8 +497,8 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("groups %v", groups)
 	}
 	// Calendar months: June P2, P4 (P12 is deleted); May P1, P3; August 2025 P10.
-	if len(d.Returns) != 12 || d.Returns[11].Label != "6/26" || d.Returns[11].Value != 2 || d.Returns[10].Value != 2 ||
-		d.Returns[1].Label != "8/25" || d.Returns[1].Value != 1 {
+	if len(d.Returns) != 12 || d.Returns[11].Label != "6" || d.Returns[6].Label != "1/26" || d.Returns[11].Value != 2 || d.Returns[10].Value != 2 ||
+		d.Returns[1].Label != "8" || d.Returns[1].Value != 1 {
 		t.Errorf("returns %v", d.Returns)
 	}
 	// 2026 to 20/06: P9 and P10 reoffended among P1–P7, P9, P10 (P8 ended 2023).

@@ -98,7 +98,7 @@ func (r *barRenderer) Layout(s fyne.Size) {
 }
 
 func (r *barRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(float32(24*len(r.rects)), 4*theme.TextSize()+20)
+	return fyne.NewSize(float32(24*len(r.rects)), 8*theme.TextSize())
 }
 
 func (r *barRenderer) Refresh() {

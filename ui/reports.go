@@ -40,6 +40,7 @@ type reportsArea struct {
 	Busy    *widget.ProgressBarInfinite
 	Status  *widget.Label
 	Table   *widget.Table
+	custom  *fyne.Container // the date range of a custom report
 
 	presets []report.Period
 	pending int // computations under way
@@ -94,13 +95,13 @@ func (u *App) buildReportsArea() *reportsArea {
 				l.SetText(r.value)
 			}
 		})
-	a.Table.SetColumnWidth(0, 560)
-	a.Table.SetColumnWidth(1, 200)
-	custom := container.NewHBox(widget.NewLabel(i18n.T("report.ui.from")), a.From, widget.NewLabel(i18n.T("report.ui.to")), a.To)
+	a.Table.SetColumnWidth(0, 640)
+	a.Table.SetColumnWidth(1, 180)
+	a.custom = container.NewHBox(widget.NewLabel(i18n.T("report.ui.from")), a.From, widget.NewLabel(i18n.T("report.ui.to")), a.To)
 	pick := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(i18n.T("report.ui.kind")),
 		container.NewGridWrap(fyne.NewSize(130, a.Kind.MinSize().Height), a.Kind)),
 		container.NewHBox(a.Compute, a.Export, a.Lock),
-		container.NewStack(a.Period, custom))
+		container.NewStack(a.Period, a.custom))
 	top := container.NewVBox(heading("report.ui.title"), pick, a.Busy, a.Status)
 	a.content = container.NewBorder(top, nil, nil, nil, a.Table)
 	if u.sess.readOnly() {
@@ -126,8 +127,7 @@ func (a *reportsArea) kindChanged() {
 	custom := k == report.Custom
 	if custom {
 		a.Period.Hide()
-		a.From.Show()
-		a.To.Show()
+		a.custom.Show()
 		if a.From.Date().IsZero() {
 			today := caseload.Today()
 			a.From.SetDate(caseload.D(today.Year, 1, 1))
@@ -135,8 +135,7 @@ func (a *reportsArea) kindChanged() {
 		}
 		return
 	}
-	a.From.Hide()
-	a.To.Hide()
+	a.custom.Hide()
 	a.Period.Show()
 	a.presets = presetPeriods(k, caseload.Today(), a.cutoff)
 	labels := make([]string, len(a.presets))
