@@ -378,7 +378,7 @@ func TestLegalMessagesTranslated(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		msgs := map[string]string{}
-		for _, area := range []string{"validation", "legal", "legal2"} {
+		for _, area := range []string{"validation", "legal"} {
 			b, err := os.ReadFile(filepath.Join("..", "i18n", "translations", area+"."+lang+".json"))
 			if err != nil {
 				t.Fatal(err)

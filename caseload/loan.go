@@ -128,6 +128,7 @@ func (s LoanStatus) Valid() bool {
 // checked by CheckLoan as warnings.
 func (l Loan) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(l)...)
 	switch l.BorrowerKind {
 	case BorrowerPerson:
 		if l.PersonID == "" {

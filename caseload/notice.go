@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // AddressCheck is the result of verifying a returnee's home address with the
@@ -86,6 +84,7 @@ func NormalizeNotice(n *Notice) {
 // ValidateNotice checks a notice; it returns a *ValidationError or nil.
 func ValidateNotice(n Notice, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(n)...)
 	if strings.TrimSpace(n.Sender) == "" {
 		v.Add("sender", "supervision.validation.required")
 	}
@@ -129,7 +128,7 @@ func ValidateNotice(n Notice, today Date) error {
 // other files of the package).
 
 // svText trims spaces and normalises to NFC.
-func svText(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+func svText(s string) string { return NormalizeText(s) }
 
 // svCalendar returns cal, or a weekdays-only calendar when cal is nil.
 func svCalendar(cal *Calendar) *Calendar {

@@ -29,6 +29,8 @@ func runPerson(e *env, args []string) error {
 	switch args[0] {
 	case "add":
 		return runPersonAdd(e, args[1:])
+	case "update":
+		return runPersonUpdate(e, args[1:])
 	case "show":
 		return runPersonShow(e, args[1:])
 	case "list":
@@ -40,9 +42,11 @@ func runPerson(e *env, args []string) error {
 }
 
 // runPersonAdd reads one person as a JSON object on stdin, saves it and
-// prints the new id.
+// prints the new id. A citizen id another person holds is refused unless
+// --allow-duplicate.
 func runPersonAdd(e *env, args []string) error {
 	fs := newCmdFlags("person add", "cli.usage.person_add")
+	allowDup := fs.Bool("allow-duplicate", false, "")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -58,14 +62,12 @@ func runPersonAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.SavePerson(context.Background(), &p); err != nil {
-		var ve *caseload.ValidationError
-		if errors.As(err, &ve) {
-			return validationText(ve)
-		}
+	removed := caseload.InvisibleWarnings(p)
+	if err := savePerson(st, &p, *allowDup); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p.ID)
+	printWarnings(e, removed)
 	printPersonWarnings(e, p)
 	return nil
 }
@@ -75,55 +77,32 @@ func runPersonAdd(e *env, args []string) error {
 // citizen-ID cross-checks of gender, century and birth year, missing legal
 // dates...), the same the profile's side panel shows. The command still
 // succeeds.
-func printPersonWarnings(e *env, p caseload.Person) {
-	for _, w := range caseload.PersonWarnings(p) {
+func printPersonWarnings(e *env, p caseload.Person) { printWarnings(e, caseload.PersonWarnings(p)) }
+
+// printWarnings writes each warning on stderr, naming its field.
+func printWarnings(e *env, warns []caseload.FieldError) {
+	for _, w := range warns {
 		fmt.Fprintln(e.stderr, i18n.T("cliinput.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
 	}
 }
 
 // decodePerson reads exactly one JSON object with canonical field names;
 // unknown fields, wrong types, trailing data and sync fields (the app
-// assigns them) are errors. Text is normalised to NFC.
+// assigns them) are errors, each naming the field. Text is normalised to
+// NFC.
 func decodePerson(r io.Reader) (caseload.Person, error) {
 	var p caseload.Person
 	b, err := readInput(r, i18n.T("cli.person.input_empty"))
 	if err != nil {
 		return p, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return p, jsonInputError(err)
-	}
-	if dec.More() {
-		return p, textError(i18n.T("cli.person.input_trailing"))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return p, textError(i18n.T("cli.person.input_trailing"))
+	if err := decodeInto(b, &p); err != nil {
+		return p, err
 	}
 	if p.Meta != (caseload.Meta{}) {
 		return p, textError(i18n.T("cli.person.input_meta"))
 	}
 	return p, nil
-}
-
-// jsonInputError translates a JSON decoding error.
-func jsonInputError(err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
-		return textError(i18n.T("cli.person.unknown_field", "Field", name))
-	case errors.As(err, &se):
-		return textError(i18n.T("cli.person.bad_json", "Offset", se.Offset))
-	case errors.As(err, &te):
-		return textError(i18n.T("cli.person.bad_type", "Field", te.Field))
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return textError(i18n.T("cli.person.bad_json_end"))
-	}
-	return textError(i18n.T("cli.person.bad_value", "Detail", msg))
 }
 
 // validationText renders a validation failure: one line per field error,
@@ -139,7 +118,7 @@ func validationText(ve *caseload.ValidationError) error {
 // fieldLabel names a field for the user: its translation and, in
 // brackets, its canonical JSON name, which is what "person add" reads.
 func fieldLabel(field string) string {
-	for _, key := range []string{"person.field." + field, "cli.field." + field} {
+	for _, key := range []string{"person.field." + field, "cli.field." + field, "cliinput.field." + field} {
 		if i18n.Has(key) {
 			return i18n.T(key) + " (" + field + ")"
 		}
