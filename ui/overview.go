@@ -180,6 +180,11 @@ func (u *App) buildOverviewArea() *overviewArea {
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
 			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
 	a.home = container.NewBorder(top, nil, nil, nil, a.Table)
+	if !u.sess.isMentor() { // the dashboard counts the whole ward (dashboard.go)
+		split := container.NewHSplit(a.home, u.newDashboard().content)
+		split.Offset = 0.68
+		a.home = split
+	}
 	a.stack = container.NewStack(a.home)
 	a.load()
 	return a
