@@ -204,4 +204,3 @@ func (n *Node) RetryDeferred(ctx context.Context) ([]ImportReport, error) {
 	}
 	return out, nil
 }
-
