@@ -206,3 +206,5 @@ func writeFile(t testing.TB, dir, name string, data []byte) string {
 func hasReason(err error, key string) bool {
 	return strings.HasSuffix(Reason(err), "."+key)
 }
+
+func storeAck() store.SyncAck { return store.SyncAck{App: "test", Schema: payload.Schema} }
