@@ -87,9 +87,9 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	s.Target = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Target.Wrapping = fyne.TextWrapWord
 	s.Search = newSearchBox(i18n.T("model.ui.search"), func(string) { s.filter() })
-	s.StatusF = newSupFilter("model.status", enumValues(caseload.ModelStatuses), "supfix.model.status_all", func(string) { s.filter() })
-	s.TypeF = widget.NewSelect([]string{i18n.T("supfix.model.type_all")}, nil)
-	s.TypeF.PlaceHolder = i18n.T("supfix.model.type_all")
+	s.StatusF = newSupFilter("model.status", enumValues(caseload.ModelStatuses), "model.ui.status_all", func(string) { s.filter() })
+	s.TypeF = widget.NewSelect([]string{i18n.T("model.ui.type_all")}, nil)
+	s.TypeF.PlaceHolder = i18n.T("model.ui.type_all")
 	s.TypeF.SetSelectedIndex(0)
 	s.TypeF.OnChanged = func(string) { s.filter() }
 	modelHeads := supHeaders("model.col.name", "model.col.type", "model.field.status", "model.col.members")
@@ -136,9 +136,9 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 			s.openLinkPerson(caseload.LinkModelPerson, m.ID)
 		}
 	})
-	removeMember := widget.NewButtonWithIcon(i18n.T("supfix.model.remove_member"), theme.DeleteIcon(), s.AskRemoveMember)
+	removeMember := widget.NewButtonWithIcon(i18n.T("model.ui.remove_member"), theme.DeleteIcon(), s.AskRemoveMember)
 	unlinkPerson := widget.NewButtonWithIcon(i18n.T("model.ui.unlink_person"), theme.ContentRemoveIcon(), s.AskUnlinkPerson)
-	openPerson := widget.NewButtonWithIcon(i18n.T("supfix.ui.open_person"), theme.AccountIcon(), func() {
+	openPerson := widget.NewButtonWithIcon(i18n.T("support.ui.open_person"), theme.AccountIcon(), func() {
 		if s.selPerson >= 0 && s.selPerson < len(s.People) && s.openPerson != nil {
 			s.openPerson(s.People[s.selPerson].Link.ToID)
 		}
@@ -214,7 +214,7 @@ func (s *modelsScreen) reloadTypes() {
 	if err != nil {
 		return
 	}
-	opts := append([]string{i18n.T("supfix.model.type_all")}, types...)
+	opts := append([]string{i18n.T("model.ui.type_all")}, types...)
 	onChanged := s.TypeF.OnChanged
 	s.TypeF.OnChanged = nil // the caller filters once
 	s.TypeF.SetOptions(opts)
@@ -438,8 +438,8 @@ func (s *modelsScreen) AskRemoveMember() {
 		return
 	}
 	mem := s.Members[s.selMember]
-	s.confirm("supfix.model.remove_member", i18n.T("supfix.model.remove_member_ask", "Name", mem.Name, "Model", m.Name),
-		"supfix.ui.remove", func() {
+	s.confirm("model.ui.remove_member", i18n.T("model.ui.remove_member_ask", "Name", mem.Name, "Model", m.Name),
+		"support.ui.remove", func() {
 			if err := s.data.DeleteModelMember(supCtx(), mem.ID); err != nil {
 				s.failed(err)
 				return
@@ -456,7 +456,7 @@ func (s *modelsScreen) AskUnlinkPerson() {
 		return
 	}
 	p := s.People[s.selPerson]
-	s.confirm("model.ui.unlink_person", i18n.T("supfix.model.unlink_person_ask", "Name", p.Name, "Model", m.Name),
+	s.confirm("model.ui.unlink_person", i18n.T("model.ui.unlink_person_ask", "Name", p.Name, "Model", m.Name),
 		"model.ui.unlink_person", func() { s.deleteLink(p.Link.ID) })
 }
 
@@ -467,7 +467,7 @@ func (s *modelsScreen) AskUnlinkBusiness(b store.LinkedBusiness) {
 	if s.readOnly || !ok {
 		return
 	}
-	s.confirm("model.ui.unlink_person", i18n.T("supfix.model.unlink_business_ask", "Business", b.Business.Name, "Model", m.Name),
+	s.confirm("model.ui.unlink_person", i18n.T("model.ui.unlink_business_ask", "Business", b.Business.Name, "Model", m.Name),
 		"model.ui.unlink_person", func() { s.deleteLink(b.Link.ID) })
 }
 
@@ -630,7 +630,7 @@ func (v *businessesView) showPeople() {
 	v.People = nil
 	b, ok := v.current()
 	if !ok {
-		v.PeopleTitle.SetText(i18n.T("supfix.business.pick"))
+		v.PeopleTitle.SetText(i18n.T("business.ui.pick"))
 		return
 	}
 	people, err := v.s.data.LinkedPeople(supCtx(), caseload.LinkBusinessPerson, b.ID)
@@ -640,10 +640,10 @@ func (v *businessesView) showPeople() {
 	}
 	v.People = people
 	if len(people) == 0 {
-		v.PeopleTitle.SetText(i18n.T("supfix.business.people_none", "Business", b.Name))
+		v.PeopleTitle.SetText(i18n.T("business.ui.people_none", "Business", b.Name))
 		return
 	}
-	v.PeopleTitle.SetText(i18n.T("supfix.business.people", "Business", b.Name, "Count", len(people)))
+	v.PeopleTitle.SetText(i18n.T("business.ui.people", "Business", b.Name, "Count", len(people)))
 	for _, p := range people {
 		text := p.Name
 		if p.Hamlet != "" {
@@ -674,7 +674,7 @@ func (v *businessesView) AskUnlinkPerson(p store.LinkedPerson) {
 	if v.s.readOnly || !ok {
 		return
 	}
-	v.s.confirm("model.ui.unlink_person", i18n.T("supfix.business.unlink_person_ask", "Name", p.Name, "Business", b.Name),
+	v.s.confirm("model.ui.unlink_person", i18n.T("business.ui.unlink_person_ask", "Name", p.Name, "Business", b.Name),
 		"model.ui.unlink_person", func() { v.s.deleteLink(p.Link.ID) })
 }
 

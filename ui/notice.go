@@ -257,7 +257,7 @@ func (u *App) newNoticeList(back *overviewArea) *noticeList {
 
 // outOfScope is shown instead of a record the user may not see.
 func outOfScope() fyne.CanvasObject {
-	l := wrapLabel(i18n.T("svfix.scope.denied"))
+	l := wrapLabel(i18n.T("scope.denied"))
 	l.Importance = widget.WarningImportance
 	return container.NewVBox(l)
 }

@@ -127,7 +127,7 @@ func (u *App) supervisionTabs(personID string) []*container.TabItem {
 // its own window, so the screen the officer came from stays as it was.
 func (u *App) svOpenPerson(id string) {
 	if !u.inScope(id) { // a mentor opens only the people assigned to them
-		dialog.ShowInformation(i18n.T("svui.error.title"), i18n.T("svfix.scope.denied"), u.win)
+		dialog.ShowInformation(i18n.T("svui.error.title"), i18n.T("scope.denied"), u.win)
 		return
 	}
 	ctx := svCtx()
@@ -197,9 +197,9 @@ func (u *App) newMentorTab(personID string) *mentorTab {
 		u.showAssignDialog(personID, t.load)
 	})
 	t.Assign.Importance = widget.HighImportance
-	t.Receive = widget.NewButtonWithIcon(i18n.T("svfix.walkin.action"), theme.LoginIcon(), t.openReception)
+	t.Receive = widget.NewButtonWithIcon(i18n.T("walkin.action"), theme.LoginIcon(), t.openReception)
 	t.Receive.Importance = widget.HighImportance
-	t.ReceiveHint = wrapLabel(i18n.T("svfix.walkin.hint"))
+	t.ReceiveHint = wrapLabel(i18n.T("walkin.hint"))
 	t.ReceiveHint.Importance = widget.WarningImportance
 	t.receiveBox = container.NewVBox(t.ReceiveHint, container.NewHBox(t.Receive), widget.NewSeparator())
 	t.receiveBox.Hide()
@@ -235,7 +235,7 @@ func (t *mentorTab) openReception() {
 	v := t.u.newReceptionView(nil, t.personID)
 	v.onSaved = func() {
 		t.closeReception()
-		setStatus(t.Status, nil, i18n.T("svfix.walkin.saved"))
+		setStatus(t.Status, nil, i18n.T("walkin.saved"))
 	}
 	t.Reception = v
 	back := widget.NewButtonWithIcon(i18n.T("svui.common.back"), theme.NavigateBackIcon(), t.closeReception)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -223,40 +222,23 @@ func (v *quarterListView) load() {
 		only = v.scope()
 	}
 	people := v.src.People(store.PersonFilter{Statuses: allStatuses, Only: only})
-	rank := make(map[string]int, len(people))
 	byID := make(map[string]store.PersonRow, len(people))
+	members := make([]caseload.QuarterMember, len(people))
 	for i, p := range people {
-		rank[p.ID], byID[p.ID] = i, p
+		byID[p.ID] = p
+		members[i] = caseload.QuarterMember{ID: p.ID, Status: p.Status, ReturnedOn: p.ReturnedOn, Group: p.Group}
 	}
-
-	done := make(map[string]bool, len(list))
-	for _, c := range list {
-		p, ok := byID[c.PersonID]
-		if !ok { // outside the mentor's scope, or deleted
-			continue
-		}
-		done[c.PersonID] = true
-		v.counts[c.Group]++
+	ql := caseload.Quarterly(year, q, members, list)
+	v.counts = ql.Counts
+	for _, c := range ql.Classified {
+		p := byID[c.PersonID]
 		v.classified = append(v.classified, qlRow{personID: c.PersonID, group: c.Group, cells: [qlCols]string{
 			qlColName: p.FullName, qlColBirth: birthYearText(p.BirthYear), qlColHamlet: p.Hamlet,
 			qlColGroup: string(c.Group), qlColReason: oneLine(c.Reason), qlColDate: showDate(c.On), qlColBy: c.By,
 		}})
 	}
-	sort.SliceStable(v.classified, func(i, j int) bool {
-		a, b := v.classified[i], v.classified[j]
-		if a.group != b.group {
-			return a.group < b.group
-		}
-		return rank[a.personID] < rank[b.personID]
-	})
-
-	// Managed people due a classification for the quarter: not classified,
-	// and already received before the quarter ended.
-	next := caseload.QuarterFirstDay(year, q).AddMonths(3)
-	for _, p := range people {
-		if p.Status != caseload.StatusManaged || done[p.ID] || (!p.ReturnedOn.IsZero() && !p.ReturnedOn.Before(next)) {
-			continue
-		}
+	for _, m := range ql.Due {
+		p := byID[m.ID]
 		reason := i18n.T("quarterlist.not_classified")
 		if p.Group != "" {
 			reason = i18n.T("quarterlist.not_classified_was", "Group", string(p.Group))

@@ -340,7 +340,7 @@ func TestWalkInReceptionFromProfile(t *testing.T) {
 	}
 	if shownObject(tab.Content, func(o fyne.CanvasObject) bool {
 		l, ok := o.(*widget.Label)
-		return ok && l.Text == i18n.T("svfix.walkin.saved")
+		return ok && l.Text == i18n.T("walkin.saved")
 	}) == nil {
 		t.Errorf("no confirmation after the reception")
 	}

@@ -521,7 +521,7 @@ type exemplaryView struct {
 
 func newExemplaryView(s *supportScreen) *exemplaryView {
 	v := &exemplaryView{s: s}
-	v.Search = newSearchBox(i18n.T("supfix.exemplary.search"), func(string) { v.filter() })
+	v.Search = newSearchBox(i18n.T("exemplary.ui.search"), func(string) { v.filter() })
 	v.Count = widget.NewLabel("")
 	headers := supHeaders("exemplary.field.person_id", "exemplary.field.recognition", "exemplary.field.recognized_by",
 		"exemplary.field.recognized_on", "exemplary.field.story")

@@ -231,7 +231,7 @@ func (f *supForm) Show() {
 	bindKeys(c, func() bool { return !f.closed }, keyActions{save: f.Submit, escape: f.Close})
 	title := f.title + "  (Ctrl+S: " + i18n.T("support.ui.save") + ", Esc: " + i18n.T("support.ui.close") + ")"
 	if f.viewOnly {
-		title = f.title + " (" + i18n.T("supfix.ui.view_only") + ")  (Esc: " + i18n.T("support.ui.close") + ")"
+		title = f.title + " (" + i18n.T("support.ui.view_only") + ")  (Esc: " + i18n.T("support.ui.close") + ")"
 	}
 	content := container.NewVScroll(container.NewVBox(f.form, f.warnings, f.errors))
 	content.SetMinSize(fyne.NewSize(620, 520))
@@ -248,7 +248,7 @@ func (f *supForm) setViewOnly() {
 		supDisableAll(it.Widget)
 	}
 	f.form.OnSubmit = nil
-	f.form.CancelText = i18n.T("supfix.ui.close")
+	f.form.CancelText = i18n.T("support.ui.close_button")
 	f.form.Refresh()
 }
 

@@ -89,7 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		// The chosen language is unknown: say so in the default language.
 		i18n.SetLanguage("vi")
-		fmt.Fprintln(stderr, i18n.T("clifix.lang.invalid", "Value", *lang))
+		fmt.Fprintln(stderr, i18n.T("cliinput.lang.invalid", "Value", *lang))
 		printUsage(stderr)
 		return 2
 	}

@@ -29,7 +29,7 @@ func runNotice(e *env, args []string) error {
 		return runNoticeUpdate(e, args[1:])
 	}
 	if len(args) != 1 || args[0] != "add" {
-		return usageError{i18n.T("clifix.usage.notice")}
+		return usageError{i18n.T("cliinput.usage.notice")}
 	}
 	return runNoticeAdd(e)
 }

@@ -77,7 +77,7 @@ func runPersonAdd(e *env, args []string) error {
 // succeeds.
 func printPersonWarnings(e *env, p caseload.Person) {
 	for _, w := range caseload.PersonWarnings(p) {
-		fmt.Fprintln(e.stderr, i18n.T("clifix.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
+		fmt.Fprintln(e.stderr, i18n.T("cliinput.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
 	}
 }
 
