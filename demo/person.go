@@ -27,11 +27,12 @@ type generator struct {
 	today caseload.Date
 	home  entry // home province row of courts.txt
 
-	managed, expected int // persons of each status drawn so far (for the quotas)
+	managed, expected int             // persons of each status drawn so far (for the quotas)
+	cids              map[string]bool // citizen ids drawn so far: the store refuses duplicates
 }
 
 func newGenerator(l *lists, r *rand.Rand, today caseload.Date) *generator {
-	g := &generator{r: r, l: l, today: today}
+	g := &generator{r: r, l: l, today: today, cids: map[string]bool{}}
 	g.home = l.courts.items[0]
 	for _, e := range l.courts.items {
 		if e.name == homeProvince {
@@ -370,7 +371,9 @@ func (g *generator) court(judged caseload.Date, months int) string {
 var cities = map[string]bool{"Hà Nội": true, "Hải Phòng": true, "Đà Nẵng": true, "Cần Thơ": true}
 
 // citizenID builds a 12-digit CCCD: province code, gender+century digit,
-// the last two digits of the birth year and six random digits.
+// the last two digits of the birth year and six random digits, different
+// from every id drawn before (a clash takes the next free number, without
+// drawing again, so the rest of the demo stays the same).
 func (g *generator) citizenID(gender caseload.Gender, birthYear int) string {
 	code := g.home.cols[0]
 	if g.chance(0.3) {
@@ -383,7 +386,15 @@ func (g *generator) citizenID(gender caseload.Gender, birthYear int) string {
 	if gender == caseload.Female {
 		digit++
 	}
-	return fmt.Sprintf("%s%d%02d%06d", code, digit, birthYear%100, g.r.IntN(1000000))
+	n := g.r.IntN(1000000)
+	for {
+		id := fmt.Sprintf("%s%d%02d%06d", code, digit, birthYear%100, n)
+		if !g.cids[id] {
+			g.cids[id] = true
+			return id
+		}
+		n = (n + 1) % 1000000
+	}
 }
 
 var phonePrefixes = []string{"090", "091", "093", "094", "096", "097", "098", "032", "033", "034", "035", "036", "037", "038", "039"}

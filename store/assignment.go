@@ -124,7 +124,7 @@ func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, sc *stmtCache,
 	var active bool
 	err = sc.queryRow(ctx, tx, `SELECT active FROM mentor WHERE id = ? AND deleted = 0`, a.MentorID).Scan(&active)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("mentor %s: %w", a.MentorID, ErrNotFound)
+		return notFound("mentor", a.MentorID, ErrNotFound)
 	}
 	if err != nil {
 		return err

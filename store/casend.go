@@ -145,7 +145,7 @@ func (s *Store) svUpdatePerson(ctx context.Context, tx *sql.Tx, id string, chang
 		return nil, fmt.Errorf("person %s: %w", id, err)
 	}
 	if old.Deleted {
-		return nil, fmt.Errorf("person %s: %w", id, ErrNotFound)
+		return nil, notFound("person", id, ErrNotFound)
 	}
 	p := clonePerson(old)
 	if err := change(&p); err != nil {
@@ -166,6 +166,9 @@ func svLivePerson(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, 
 	p, err := personTx(ctx, tx, id)
 	if err == nil && p.Deleted {
 		err = ErrNotFound
+	}
+	if errors.Is(err, ErrNotFound) {
+		return p, notFound("person", id, err)
 	}
 	if err != nil {
 		return p, fmt.Errorf("person %s: %w", id, err)

@@ -66,6 +66,9 @@ func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.P
 		return err
 	}
 	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
+		if err := checkCitizenID(ctx, tx, &qp, nil); err != nil {
+			return nil, err
+		}
 		s.stamp(&qp.Meta, 0)
 		if err := insertPerson(ctx, tx, &qp); err != nil {
 			return nil, err

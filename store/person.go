@@ -32,10 +32,18 @@ func (conflictError) MessageArgs() map[string]any { return nil }
 // row and its audit entry (old -> new) are written in one transaction.
 //
 // A validation failure is returned unchanged (a *caseload.ValidationError).
+// Another live person with the same 12-digit citizen id refuses the save
+// with a *DuplicateError (errors.As finds it); SavePersonConfirmed stores
+// it once the officer has confirmed it is another person.
 // On success *p becomes the stored record (normalised text, new sync
 // fields) and the search index is updated; on any failure nothing is
 // written and neither p nor the index changes.
 func (s *Store) SavePerson(ctx context.Context, p *caseload.Person) error {
+	return s.savePerson(ctx, p, false)
+}
+
+// savePerson is SavePerson; confirmed allows a duplicate citizen id.
+func (s *Store) savePerson(ctx context.Context, p *caseload.Person, confirmed bool) error {
 	if err := s.requireWrite(writePersons); err != nil {
 		return fmt.Errorf("store: save person: %w", err)
 	}
@@ -48,7 +56,7 @@ func (s *Store) SavePerson(ctx context.Context, p *caseload.Person) error {
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writePerson(ctx, tx, nil, &q) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writePerson(ctx, tx, nil, &q, confirmed) })
 	if err != nil {
 		return fmt.Errorf("store: save person: %w", err)
 	}
@@ -63,7 +71,7 @@ func (s *Store) Person(ctx context.Context, id string) (caseload.Person, error) 
 	row := s.db.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ? AND deleted = 0`, id)
 	p, err := scanPerson(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, ErrNotFound)
+		return caseload.Person{}, notFound("person", id, ErrNotFound)
 	}
 	if err != nil {
 		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, err)
@@ -145,7 +153,7 @@ func (s *Store) allPersons(ctx context.Context, withDeleted bool) ([]caseload.Pe
 func personTx(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, error) {
 	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, ErrNotFound
+		return p, notFound("person", id, ErrNotFound)
 	}
 	return p, err
 }
@@ -153,9 +161,16 @@ func personTx(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, erro
 // writePerson writes one normalised, validated person and its audit row
 // inside tx: an insert when q.ID is "" (through ins, a prepared insert
 // statement, when a batch has one; nil for a single save), else an update
-// of the stored version q.Ver (ErrNotFound, ErrConflict).
-func (s *Store) writePerson(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, q *caseload.Person) error {
+// of the stored version q.Ver (ErrNotFound, ErrConflict). Unless
+// dupConfirmed, a citizen id another live person holds is refused
+// (*DuplicateError).
+func (s *Store) writePerson(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, q *caseload.Person, dupConfirmed bool) error {
 	if q.ID == "" {
+		if !dupConfirmed {
+			if err := checkCitizenID(ctx, tx, q, nil); err != nil {
+				return err
+			}
+		}
 		q.Deleted, q.Owner = false, ""
 		s.stamp(&q.Meta, 0)
 		var err error
@@ -181,6 +196,11 @@ func (s *Store) writePerson(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, q *c
 	}
 	if old.Ver != q.Ver {
 		return ErrConflict
+	}
+	if !dupConfirmed {
+		if err := checkCitizenID(ctx, tx, q, &old); err != nil {
+			return err
+		}
 	}
 	q.Owner, q.Deleted = old.Owner, false
 	s.stamp(&q.Meta, old.Ver)

@@ -12,7 +12,8 @@ import (
 // SavePeople saves many persons in one transaction, all or nothing: each
 // is normalised and validated as by SavePerson, then inserted (ID "") or
 // updated (Ver must equal the stored version, else ErrConflict), with one
-// audit row per person.
+// audit row per person. A citizen id held by another live person, or by
+// an earlier person of the batch, aborts the batch (*DuplicateError).
 //
 // The first invalid person aborts the batch before anything is written:
 // its *caseload.ValidationError is wrapped with the person's position, so
@@ -53,7 +54,7 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := s.writePerson(ctx, tx, ins, &qs[i]); err != nil {
+			if err := s.writePerson(ctx, tx, ins, &qs[i], false); err != nil {
 				return fmt.Errorf("person %d (%s): %w", i+1, qs[i].FullName, err)
 			}
 		}

@@ -55,7 +55,7 @@ func supLive[T any](ctx context.Context, s *Store, t supTable[T], id string) (T,
 	rec, err := supGet(ctx, s.db, t, id)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && t.meta(&rec).Deleted) {
 		var zero T
-		return zero, fmt.Errorf("store: %s %s: %w", t.name, id, ErrNotFound)
+		return zero, notFound(t.name, id, ErrNotFound)
 	}
 	if err != nil {
 		return rec, fmt.Errorf("store: %s %s: %w", t.name, id, err)

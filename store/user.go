@@ -167,7 +167,7 @@ func checkMentorTx(ctx context.Context, tx *sql.Tx, u caseload.User) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("mentor %s: %w", u.MentorID, ErrNotFound)
+		return notFound("mentor", u.MentorID, ErrNotFound)
 	}
 	return nil
 }

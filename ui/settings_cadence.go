@@ -56,11 +56,11 @@ func newCadenceSection(src cadenceSource, readOnly bool) *cadenceSection {
 	form := widget.NewForm()
 	for _, g := range cadenceGroups {
 		e := newKeyEntry()
-		e.PlaceHolder = i18n.T("svfix.cadence.placeholder")
+		e.PlaceHolder = i18n.T("cadence.placeholder")
 		c.Days[g] = e
 		var w fyne.CanvasObject = e
 		if g == caseload.GroupD {
-			c.DNone = widget.NewCheck(i18n.T("svfix.cadence.d_none"), func(none bool) {
+			c.DNone = widget.NewCheck(i18n.T("cadence.d_none"), func(none bool) {
 				if none || c.readOnly {
 					c.Days[caseload.GroupD].Disable()
 				} else {
@@ -69,12 +69,12 @@ func newCadenceSection(src cadenceSource, readOnly bool) *cadenceSection {
 			})
 			w = container.NewGridWithColumns(2, e, c.DNone)
 		}
-		days := widget.NewLabel(i18n.T("svfix.cadence.days"))
-		form.Append(i18n.T("svfix.cadence.group", "Group", string(g)),
+		days := widget.NewLabel(i18n.T("cadence.days"))
+		form.Append(i18n.T("cadence.group", "Group", string(g)),
 			container.NewBorder(nil, nil, nil, days, w))
 	}
 	c.Status = newStatusLabel()
-	c.Save = widget.NewButtonWithIcon(i18n.T("svfix.cadence.save"), theme.DocumentSaveIcon(), func() { _ = c.save() })
+	c.Save = widget.NewButtonWithIcon(i18n.T("cadence.save"), theme.DocumentSaveIcon(), func() { _ = c.save() })
 	c.Save.Importance = widget.HighImportance
 	if readOnly {
 		for _, e := range c.Days {
@@ -83,17 +83,17 @@ func newCadenceSection(src cadenceSource, readOnly bool) *cadenceSection {
 		c.DNone.Disable()
 		c.Save.Disable()
 	}
-	defaults := wrapLabel(i18n.T("svfix.cadence.defaults"))
+	defaults := wrapLabel(i18n.T("cadence.defaults"))
 	defaults.Importance = widget.LowImportance
-	c.card = widget.NewCard(i18n.T("svfix.cadence.title"), "", container.NewVBox(
-		wrapLabel(i18n.T("svfix.cadence.sub")), form, defaults, container.NewHBox(c.Save), c.Status))
+	c.card = widget.NewCard(i18n.T("cadence.title"), "", container.NewVBox(
+		wrapLabel(i18n.T("cadence.sub")), form, defaults, container.NewHBox(c.Save), c.Status))
 	c.load()
 	return c
 }
 
 // load shows the stored cadence (the defaults for groups never set).
 func (c *cadenceSection) load() {
-	m, err := c.src.VisitCadence(context.Background())
+	m, err := c.src.VisitCadence(opCtx())
 	if err != nil {
 		setStatus(c.Status, err, "")
 	}
@@ -121,7 +121,7 @@ func (c *cadenceSection) read() (map[caseload.Group]int, error) {
 		}
 		d, err := strconv.Atoi(strings.TrimSpace(c.Days[g].Text))
 		if err != nil || d < cadenceMinDays || d > cadenceMaxDays {
-			return nil, errors.New(i18n.T("svfix.cadence.invalid", "Group", string(g)))
+			return nil, errors.New(i18n.T("cadence.invalid", "Group", string(g)))
 		}
 		m[g] = d
 	}
@@ -140,11 +140,11 @@ func (c *cadenceSection) save() error {
 		c.Status.SetText(err.Error())
 		return errCadence
 	}
-	if err := c.src.SetVisitCadence(context.Background(), m); err != nil {
+	if err := c.src.SetVisitCadence(opCtx(), m); err != nil {
 		setStatus(c.Status, err, "")
 		return err
 	}
 	c.load()
-	setStatus(c.Status, nil, i18n.T("svfix.cadence.saved"))
+	setStatus(c.Status, nil, i18n.T("cadence.saved"))
 	return nil
 }

@@ -90,12 +90,12 @@ func newModelTypesSection(src modelTypesSource, win fyne.Window, readOnly bool) 
 	}
 	m.List.OnUnselected = func(widget.ListItemID) { m.selected = -1 }
 	m.Entry = newKeyEntry()
-	m.Entry.PlaceHolder = i18n.T("supfix.modeltypes.placeholder")
+	m.Entry.PlaceHolder = i18n.T("modeltypes.placeholder")
 	m.Entry.OnSubmitted = func(string) { m.Add() }
-	m.AddBtn = widget.NewButtonWithIcon(i18n.T("supfix.modeltypes.add"), theme.ContentAddIcon(), m.Add)
-	m.RenameBtn = widget.NewButtonWithIcon(i18n.T("supfix.modeltypes.rename"), theme.DocumentCreateIcon(), m.Rename)
-	m.RemoveBtn = widget.NewButtonWithIcon(i18n.T("supfix.modeltypes.remove"), theme.DeleteIcon(), m.AskRemove)
-	m.SaveBtn = widget.NewButtonWithIcon(i18n.T("supfix.modeltypes.save"), theme.DocumentSaveIcon(), func() { _ = m.Save() })
+	m.AddBtn = widget.NewButtonWithIcon(i18n.T("modeltypes.add"), theme.ContentAddIcon(), m.Add)
+	m.RenameBtn = widget.NewButtonWithIcon(i18n.T("modeltypes.rename"), theme.DocumentCreateIcon(), m.Rename)
+	m.RemoveBtn = widget.NewButtonWithIcon(i18n.T("modeltypes.remove"), theme.DeleteIcon(), m.AskRemove)
+	m.SaveBtn = widget.NewButtonWithIcon(i18n.T("modeltypes.save"), theme.DocumentSaveIcon(), func() { _ = m.Save() })
 	m.SaveBtn.Importance = widget.HighImportance
 	if readOnly {
 		for _, d := range []fyne.Disableable{m.Entry, m.AddBtn, m.RenameBtn, m.RemoveBtn, m.SaveBtn} {
@@ -108,14 +108,14 @@ func newModelTypesSection(src modelTypesSource, win fyne.Window, readOnly bool) 
 		container.NewVBox(m.Entry, container.NewHBox(m.AddBtn, m.RenameBtn, m.RemoveBtn)),
 		container.NewVBox(container.NewHBox(m.SaveBtn), m.Message), nil, nil,
 		container.NewStack(height, m.List))
-	m.root = widget.NewCard(i18n.T("supfix.modeltypes.title"), i18n.T("supfix.modeltypes.sub"), box)
+	m.root = widget.NewCard(i18n.T("modeltypes.title"), i18n.T("modeltypes.sub"), box)
 	m.load()
 	return m
 }
 
 // load reads the saved list and counts the models of each type.
 func (m *modelTypesSection) load() {
-	ctx := supCtx()
+	ctx := opCtx()
 	types, err := m.src.ModelTypes(ctx)
 	if err != nil {
 		m.fail(i18n.Error(err))
@@ -140,7 +140,7 @@ func (m *modelTypesSection) load() {
 // label is a type as listed: with the number of models using it.
 func (m *modelTypesSection) label(t string) string {
 	if n := m.inUse[m.origin[t]]; n > 0 {
-		return t + "  (" + i18n.T("supfix.modeltypes.in_use", "Count", n) + ")"
+		return t + "  (" + i18n.T("modeltypes.in_use", "Count", n) + ")"
 	}
 	return t
 }
@@ -164,7 +164,7 @@ func (m *modelTypesSection) Add() {
 	case m.readOnly || name == "":
 		return
 	case slices.Contains(m.Types, name):
-		m.fail(i18n.T("supfix.modeltypes.exists", "Name", name))
+		m.fail(i18n.T("modeltypes.exists", "Name", name))
 		return
 	}
 	m.Types = append(m.Types, name)
@@ -181,7 +181,7 @@ func (m *modelTypesSection) Rename() {
 		return
 	}
 	if slices.Contains(m.Types, name) {
-		m.fail(i18n.T("supfix.modeltypes.exists", "Name", name))
+		m.fail(i18n.T("modeltypes.exists", "Name", name))
 		return
 	}
 	old := m.Types[m.selected]
@@ -190,7 +190,7 @@ func (m *modelTypesSection) Rename() {
 	m.Types[m.selected] = name
 	m.List.Refresh()
 	if n := m.inUse[m.origin[name]]; n > 0 {
-		m.say(i18n.T("supfix.modeltypes.rename_note", "Old", m.origin[name], "New", name, "Count", n))
+		m.say(i18n.T("modeltypes.rename_note", "Old", m.origin[name], "New", name, "Count", n))
 	} else {
 		m.Message.Hide()
 	}
@@ -203,11 +203,11 @@ func (m *modelTypesSection) AskRemove() {
 	}
 	name := m.Types[m.selected]
 	if n := m.inUse[m.origin[name]]; n > 0 {
-		m.fail(i18n.T("supfix.modeltypes.in_use_refused", "Name", name, "Count", n))
+		m.fail(i18n.T("modeltypes.in_use_refused", "Name", name, "Count", n))
 		return
 	}
-	m.Confirm = supConfirm(m.win, i18n.T("supfix.modeltypes.remove"), i18n.T("supfix.modeltypes.remove_ask", "Name", name),
-		i18n.T("supfix.ui.remove"), m.Remove)
+	m.Confirm = askConfirm(m.win, i18n.T("modeltypes.remove"), i18n.T("modeltypes.remove_ask", "Name", name),
+		i18n.T("support.ui.remove"), m.Remove)
 }
 
 // Remove drops the selected type from the list (not yet saved) unless a
@@ -232,10 +232,10 @@ func (m *modelTypesSection) Save() error {
 		return errReadOnly
 	}
 	if len(m.Types) == 0 {
-		m.fail(i18n.T("supfix.modeltypes.empty"))
+		m.fail(i18n.T("modeltypes.empty"))
 		return nil
 	}
-	ctx := supCtx()
+	ctx := opCtx()
 	renamed := map[string]string{}
 	for _, t := range m.Types {
 		if o := m.origin[t]; o != "" && o != t {
@@ -257,7 +257,7 @@ func (m *modelTypesSection) Save() error {
 			rec := r.Model
 			rec.Type = to
 			if err := m.src.SaveModel(ctx, &rec); err != nil {
-				m.fail(i18n.T("supfix.modeltypes.model_failed", "Name", r.Name) + " " + i18n.Error(err))
+				m.fail(i18n.T("modeltypes.model_failed", "Name", r.Name) + " " + i18n.Error(err))
 				return err
 			}
 			moved++
@@ -269,9 +269,9 @@ func (m *modelTypesSection) Save() error {
 	}
 	m.load()
 	if moved > 0 {
-		m.say(i18n.T("supfix.modeltypes.saved_moved", "Count", moved))
+		m.say(i18n.T("modeltypes.saved_moved", "Count", moved))
 	} else {
-		m.say(i18n.T("supfix.modeltypes.saved"))
+		m.say(i18n.T("modeltypes.saved"))
 	}
 	return nil
 }

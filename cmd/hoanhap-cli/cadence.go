@@ -12,13 +12,13 @@ import (
 )
 
 func init() {
-	register(command{name: "settings", summary: "svfix.cli.summary.settings", run: runSettings})
+	register(command{name: "settings", summary: "cadence.cli.summary.settings", run: runSettings})
 }
 
 // runSettings dispatches "settings SUB": today only "cadence".
 func runSettings(e *env, args []string) error {
 	if len(args) == 0 || args[0] != "cadence" {
-		return usageError{i18n.T("svfix.cli.usage.settings")}
+		return usageError{i18n.T("cadence.cli.usage.settings")}
 	}
 	return runCadence(e, args[1:])
 }
@@ -29,7 +29,7 @@ func runSettings(e *env, args []string) error {
 // (1–365 days; --d 0 = no regular visits for group D) and prints the
 // result.
 func runCadence(e *env, args []string) error {
-	fs := newCmdFlags("settings cadence", "svfix.cli.usage.settings")
+	fs := newCmdFlags("settings cadence", "cadence.cli.usage.settings")
 	groups := []caseload.Group{caseload.GroupA, caseload.GroupB, caseload.GroupC, caseload.GroupD}
 	flags := map[caseload.Group]*string{}
 	for _, g := range groups {
@@ -57,7 +57,7 @@ func runCadence(e *env, args []string) error {
 			lowest = 0 // group D: 0 = no regular visits
 		}
 		if err != nil || d < lowest || d > 365 {
-			return fs.usageErr("svfix.cli.bad_days", "Flag", "--"+name, "Value", v)
+			return fs.usageErr("cadence.cli.bad_days", "Flag", "--"+name, "Value", v)
 		}
 		set[g] = d
 	}

@@ -61,7 +61,7 @@ func receptionPatchFields(r *caseload.Reception) map[string]any {
 // prints its id; when the address changed and the sender has not been
 // answered yet, a reminder goes to stderr.
 func runNoticeUpdate(e *env, args []string) error {
-	fs := newCmdFlags("notice update", "clifix.usage.notice")
+	fs := newCmdFlags("notice update", "cliinput.usage.notice")
 	id, err := oneID(fs, args)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func runNoticeUpdate(e *env, args []string) error {
 	ctx := context.Background()
 	n, err := st.Notice(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return textError(i18n.T("clifix.notice.not_found", "ID", id))
+		return textError(i18n.T("cliinput.notice.not_found", "ID", id))
 	}
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func runNoticeUpdate(e *env, args []string) error {
 	return svSave(e, func(ctx context.Context, st *store.Store) error { return st.UpdateNotice(ctx, &n) }, func() {
 		fmt.Fprintln(e.stdout, n.ID)
 		if n.NeedsSenderAnswer() {
-			fmt.Fprintln(e.stderr, i18n.T("clifix.notice.answer_sender", "Sender", n.Sender))
+			fmt.Fprintln(e.stderr, i18n.T("cliinput.notice.answer_sender", "Sender", n.Sender))
 		}
 	})
 }
@@ -98,7 +98,7 @@ func runNoticeUpdate(e *env, args []string) error {
 // sets the date the management file was opened (HCD-01); without it the
 // changes are read as JSON on stdin. It prints the reception id.
 func runReceptionUpdate(e *env, args []string) error {
-	fs := newCmdFlags("reception update", "clifix.usage.reception")
+	fs := newCmdFlags("reception update", "cliinput.usage.reception")
 	opened := fs.String("file-opened-on", "", "")
 	id, err := oneID(fs, args)
 	if err != nil {
@@ -116,7 +116,7 @@ func runReceptionUpdate(e *env, args []string) error {
 	}
 	r, err := st.Reception(context.Background(), id)
 	if errors.Is(err, store.ErrNotFound) {
-		return textError(i18n.T("clifix.reception.not_found", "ID", id))
+		return textError(i18n.T("cliinput.reception.not_found", "ID", id))
 	}
 	if err != nil {
 		return err
@@ -161,20 +161,20 @@ func readPatch(r io.Reader, fields map[string]any) (map[string]bool, error) {
 	sort.Strings(names)
 	accepted := strings.Join(names, ", ")
 
-	b, err := readInput(r, i18n.T("clifix.patch.empty", "Fields", accepted))
+	b, err := readInput(r, i18n.T("cliinput.patch.empty", "Fields", accepted))
 	if err != nil {
 		return nil, err
 	}
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&raw); err != nil {
-		return nil, jsonInputError(err)
+		return nil, jsonInputError(b, err, reflect.TypeOf(raw))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, textError(i18n.T("cli.person.input_trailing"))
 	}
 	if len(raw) == 0 {
-		return nil, textError(i18n.T("clifix.patch.empty", "Fields", accepted))
+		return nil, textError(i18n.T("cliinput.patch.empty", "Fields", accepted))
 	}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
@@ -187,12 +187,15 @@ func readPatch(r io.Reader, fields map[string]any) (map[string]bool, error) {
 	for _, k := range keys {
 		dst, ok := fields[k]
 		if !ok {
-			return nil, textError(i18n.T("clifix.patch.unknown_field", "Field", k, "Fields", accepted))
+			return nil, textError(i18n.T("cliinput.patch.unknown_field", "Field", k, "Fields", accepted))
 		}
 		v := reflect.New(reflect.TypeOf(dst).Elem())
 		if string(bytes.TrimSpace(raw[k])) != "null" {
 			if err := json.Unmarshal(raw[k], v.Interface()); err != nil {
-				return nil, textError(i18n.T("clifix.patch.bad_value", "Field", k, "Detail", patchValue(raw[k])))
+				if _, ok := err.(i18n.Message); ok {
+					return nil, textError(fieldLabel(k) + ": " + i18n.Error(err))
+				}
+				return nil, textError(i18n.T("cliinput.patch.bad_value", "Field", k, "Detail", patchValue(raw[k])))
 			}
 		}
 		values[k] = v.Elem()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -29,7 +28,7 @@ func runNotice(e *env, args []string) error {
 		return runNoticeUpdate(e, args[1:])
 	}
 	if len(args) != 1 || args[0] != "add" {
-		return usageError{i18n.T("clifix.usage.notice")}
+		return usageError{i18n.T("cliinput.usage.notice")}
 	}
 	return runNoticeAdd(e)
 }
@@ -56,15 +55,7 @@ func svReadJSON(e *env, v any) error {
 	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return textError(i18n.T("supervision.cli.bad_json", "Error", err.Error()))
-	}
-	if dec.More() {
-		return textError(i18n.T("supervision.cli.bad_json", "Error", "trailing data"))
-	}
-	return nil
+	return decodeInto(b, v)
 }
 
 // svSave opens the store, runs save and, on success, calls done; a

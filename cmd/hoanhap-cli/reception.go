@@ -14,7 +14,7 @@ func init() {
 
 // recordReception is "reception record": the session read as JSON on
 // stdin; it prints the new reception's id.
-var recordReception = svSimple("record", "clifix.usage.reception",
+var recordReception = svSimple("record", "cliinput.usage.reception",
 	func(ctx context.Context, st *store.Store, r *caseload.Reception) error {
 		return st.RecordReception(ctx, r)
 	},
@@ -26,7 +26,7 @@ func runReception(e *env, args []string) error {
 		return runReceptionUpdate(e, args[1:])
 	}
 	if len(args) != 1 || args[0] != "record" {
-		return usageError{i18n.T("clifix.usage.reception")}
+		return usageError{i18n.T("cliinput.usage.reception")}
 	}
 	return recordReception(e, args)
 }
