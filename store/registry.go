@@ -172,6 +172,16 @@ var localTables = []LocalTable{
 	{"classification_summary", "latest quarter classified per person, kept by triggers from classification"},
 	{"worklist_seq", "change counter of the worklist cache"},
 	{"worklist_change", "people whose worklist input changed, for the worklist cache"},
+	{"sync_peer", "the offices and wards this installation exchanges files with"},
+	{"sync_peer_key", "the keys of each peer, current and retired"},
+	{"sync_channel", "sequence numbers and acknowledgements per directed pair"},
+	{"sync_outbox", "the sync files written, kept to resend"},
+	{"sync_inbox", "the sync files received, imported or deferred"},
+	{"sync_alert", "sync problems an officer must see"},
+	{"sync_conflict", "records received with the same version and other content"},
+	{"sync_pending", "received operations waiting for the record they refer to"},
+	{"sync_epoch", "the ownership epoch of transferred records"},
+	{"sync_export", "the version of each record last sent to each peer"},
 }
 
 // codec tells a Table how to read and write rows of Go type T.

@@ -46,6 +46,9 @@ var registry = []*Table{
 	define(Table{Name: "model_member", SQL: "model_member", Key: "id", Owner: OwnerCreator, Columns: withMeta(memberColumns)}, supCodec(memberTable)),
 	define(Table{Name: "model_link", SQL: "model_link", Key: "id", Owner: OwnerCreator, Columns: withMeta(linkColumns)}, supCodec(linkTable)),
 	define(Table{Name: "exemplary", SQL: "exemplary", Key: "id", Owner: OwnerCreator, Columns: withMeta(exemplaryColumns)}, supCodec(exemplaryTable)),
+	// A locked report is this installation's record of the figures it sent.
+	define(Table{Name: "report_lock", SQL: "report_lock", Key: "id", Owner: OwnerLocal, Columns: withMeta(reportLockColumns)},
+		codec[ReportLock]{scan: scanReportLock, args: errless(reportLockArgs)}),
 }
 
 // Data columns (after the sync fields) of each table, in record order.
@@ -125,6 +128,9 @@ var (
 	exemplaryColumns = []Column{
 		col("person_id"), col("recognition"), col("recognized_by"), col("recognized_on"), pcol("story"),
 	}
+	reportLockColumns = []Column{
+		col("kind"), col("period_from"), col("period_to"), col("figures"), col("hash"), col("locked_on"),
+	}
 	// settingColumns: the key is the record id, in the place of id.
 	settingColumns = []Column{
 		col("key"), col("owner"), col("ver"), col("updated_at"), col("updated_by"), col("hlc"), col("deleted"), col("value"),
@@ -198,6 +204,10 @@ func recidivismArgs(q *caseload.Recidivism) []any {
 func caseEndArgs(c *caseload.CaseEnd) []any {
 	return append(metaArgs(c.Meta), c.PersonID, string(c.Reason), c.Proposal.Number, c.Proposal.Date.String(),
 		c.Decision.Number, c.Decision.Date.String(), c.Destination, c.Notes)
+}
+
+func reportLockArgs(l *ReportLock) []any {
+	return append(metaArgs(l.Meta), l.Kind, l.From.String(), l.To.String(), l.Figures, l.Hash, l.LockedOn.String())
 }
 
 // settingRecord is one setting as a record: its key is also its id.

@@ -148,6 +148,10 @@ func populated(t *testing.T) *store.Store {
 	if err := st.SetSetting(ctx, "language", "en"); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.LockReport(ctx, "month", caseload.MustDate("2026-10-01"), caseload.MustDate("2026-10-31"),
+		[]byte(`{"returned":3}`), caseload.MustDate("2026-11-05")); err != nil {
+		t.Fatal(err)
+	}
 	return st
 }
 
