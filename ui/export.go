@@ -31,15 +31,16 @@ func inBackground(busy fyne.CanvasObject, work func() error, done func(err error
 	if busy != nil {
 		busy.Show()
 	}
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			if busy != nil {
-				busy.Hide()
-			}
-			done(err)
-		})
-	}()
+	finish := func(err error) {
+		if busy != nil {
+			busy.Hide()
+		}
+		done(err)
+	}
+	// One mechanism for all background work (see load.go): tests run it
+	// inline, the application in a goroutine that shows through fyne.Do.
+	runLoad(&loader{}, func() (struct{}, error) { return struct{}{}, work() }, finish,
+		func(struct{}) { finish(nil) })
 }
 
 // saveExcel asks where to save an Excel file (suggesting name), then

@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -19,6 +21,9 @@ import (
 type personSource interface {
 	Person(ctx context.Context, id string) (caseload.Person, error)
 	SavePerson(ctx context.Context, p *caseload.Person) error
+	// SavePersonConfirmed saves a person whose citizen ID another record
+	// holds, once the officer confirmed it is another person.
+	SavePersonConfirmed(ctx context.Context, p *caseload.Person) error
 	Duplicates(p caseload.Person) []store.PersonRow
 	Hamlets() []string
 	LogView(ctx context.Context, table, id string) error
@@ -102,6 +107,19 @@ type personForm struct {
 	// OnOpen is called, after this form closed, to open another person's
 	// profile (duplicate banner).
 	OnOpen func(id string)
+	// OpenElsewhere opens another person's profile without closing this
+	// form (its own window); set by App.personProfile.
+	OpenElsewhere func(id string)
+
+	// dupAsk is the confirmation asked before saving a possible duplicate
+	// (same citizen ID, or same name and birth year); nil when none.
+	dupAsk *dialog.ConfirmDialog
+	// savedNote says the last save succeeded; notice holds it or the
+	// duplicate banner in a space kept for them, so the form below never
+	// moves while typing.
+	savedNote *fyne.Container
+	savedText *widget.Label
+	notice    *fyne.Container
 }
 
 // suppRow is one supplementary penalty line.
@@ -297,7 +315,7 @@ func (f *personForm) build() {
 	f.generalErr.Hide()
 
 	f.dupLabel = widget.NewLabel("")
-	f.dupLabel.Wrapping = fyne.TextWrapWord
+	f.dupLabel.Truncation = fyne.TextTruncateEllipsis
 	f.dupLabel.Importance = widget.WarningImportance
 	f.dupOpenBtn = widget.NewButtonWithIcon(i18n.T("ui.person.open_duplicate"), theme.VisibilityIcon(), func() {
 		if id := f.dupID; id != "" && f.OnOpen != nil {
@@ -306,6 +324,14 @@ func (f *personForm) build() {
 	})
 	f.dupBanner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), f.dupOpenBtn, f.dupLabel)
 	f.dupBanner.Hide()
+	f.savedText = widget.NewLabel("")
+	f.savedText.Truncation = fyne.TextTruncateEllipsis
+	f.savedNote = container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, f.savedText)
+	f.savedNote.Hide()
+	// The space of one banner line is kept whether a banner shows or not.
+	keep := canvas.NewRectangle(color.Transparent)
+	keep.SetMinSize(fyne.NewSize(1, f.dupOpenBtn.MinSize().Height))
+	f.notice = container.NewStack(keep, f.dupBanner, f.savedNote)
 
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.saveBtn = widget.NewButtonWithIcon(i18n.T("ui.action.save"), theme.DocumentSaveIcon(), func() { _ = f.Save() })
@@ -316,7 +342,7 @@ func (f *personForm) build() {
 	f.panel = newPersonPanel(f.src)
 	split := container.NewHSplit(container.NewVScroll(f.sections), f.panel.root)
 	split.Offset = 0.66
-	f.root = container.NewBorder(container.NewVBox(bar, f.dupBanner, f.generalErr), nil, nil, nil, split)
+	f.root = container.NewBorder(container.NewVBox(bar, f.notice, f.generalErr), nil, nil, nil, split)
 
 	if f.readOnly {
 		f.saveBtn.Disable()

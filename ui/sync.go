@@ -52,7 +52,9 @@ func (u *App) newSyncArea() fyne.CanvasObject {
 	if err != nil {
 		return comingSoonText("nav.sync", i18n.Error(err))
 	}
-	return newSyncView(nodeSync{n}, u.win).content
+	// A leader reads, a mentor never sees sync: neither creates nor reads files.
+	canWrite := !u.sess.readOnly() && !u.sess.isMentor()
+	return newSyncView(nodeSync{n}, u.win, canWrite).content
 }
 
 func comingSoonText(titleKey, body string) fyne.CanvasObject {
@@ -66,8 +68,9 @@ func comingSoonText(titleKey, body string) fyne.CanvasObject {
 // file, read files), what each file read did, every channel's state, the
 // alerts and enrolment.
 type syncView struct {
-	b   syncBackend
-	win fyne.Window
+	b        syncBackend
+	win      fyne.Window
+	canWrite bool // false: the state is shown, no action offered
 
 	content   fyne.CanvasObject
 	fp        *canvas.Text
@@ -84,8 +87,8 @@ type syncView struct {
 	enrolBox *fyne.Container
 }
 
-func newSyncView(b syncBackend, win fyne.Window) *syncView {
-	v := &syncView{b: b, win: win}
+func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
+	v := &syncView{b: b, win: win, canWrite: canWrite}
 	v.fp = canvas.NewText(b.Fingerprint(), theme.Color(theme.ColorNameForeground))
 	v.fp.TextSize = 22
 	v.fp.TextStyle = fyne.TextStyle{Monospace: true}
@@ -112,10 +115,14 @@ func newSyncView(b syncBackend, win fyne.Window) *syncView {
 	if b.Kind() == "office" {
 		actions = container.NewHBox(v.peerSel, v.exportBtn, v.readBtn, v.folderBtn)
 	}
+	var top fyne.CanvasObject = actions
+	if !canWrite {
+		top = syncLabel(i18n.T("sync.ui.read_only"))
+	}
 	body := container.NewVBox(
 		fpBox,
 		widget.NewSeparator(),
-		actions,
+		top,
 		v.busy,
 		syncHeading("sync.ui.results"), v.results,
 		syncHeading("sync.ui.channels"), v.channels,
@@ -123,7 +130,9 @@ func newSyncView(b syncBackend, win fyne.Window) *syncView {
 		syncHeading("sync.ui.enrol"), v.enrolBox,
 	)
 	v.content = container.NewVScroll(container.NewPadded(body))
-	v.buildEnrol()
+	if canWrite {
+		v.buildEnrol()
+	}
 	v.refresh()
 	return v
 }

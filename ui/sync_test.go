@@ -52,7 +52,7 @@ func TestSyncScreenEnrolExchangeAndRejection(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("sync")
 	ward, office := syncNode(t, "Phường Hòa Bình", "ward"), syncNode(t, "Công an tỉnh Hòa Bình", "office")
-	wv, ov := newSyncView(ward, w), newSyncView(office, w)
+	wv, ov := newSyncView(ward, w, true), newSyncView(office, w, true)
 	w.SetContent(wv.content)
 	w.Resize(fyne.NewSize(1024, 700))
 
