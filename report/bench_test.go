@@ -222,6 +222,19 @@ func BenchmarkYearReport100k(b *testing.B) {
 	}
 }
 
+// BenchmarkPastYearReport100k: the annual report of 2025, a period over,
+// whose groups are those of the classifications in force on its last day.
+func BenchmarkPastYearReport100k(b *testing.B) {
+	st := benchStore(b)
+	p := report.YearOf(2025, report.DefaultCutoffDay)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := report.Compute(context.Background(), st, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCustomReport10Years100k: a custom range over ten years (ten
 // year rows).
 func BenchmarkCustomReport10Years100k(b *testing.B) {
