@@ -29,6 +29,7 @@ func NormalizeAssignment(a *Assignment) {
 // *ValidationError or nil.
 func ValidateAssignment(a Assignment, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(a)...)
 	if a.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}

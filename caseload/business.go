@@ -26,6 +26,7 @@ func (b *Business) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (b Business) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(b)...)
 	if b.Name == "" {
 		v.Add("name", "business.error.name_required")
 	}

@@ -43,6 +43,7 @@ func NormalizeCaseEnd(c *CaseEnd) {
 // *ValidationError or nil.
 func ValidateCaseEnd(c CaseEnd, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(c)...)
 	if c.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}
@@ -79,6 +80,7 @@ func NormalizeRecidivism(r *Recidivism) {
 // *ValidationError or nil.
 func ValidateRecidivism(r Recidivism, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(r)...)
 	if r.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}

@@ -61,6 +61,7 @@ func NormalizeClassification(c *Classification) {
 // *ValidationError or nil.
 func ValidateClassification(c Classification, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(c)...)
 	if c.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}

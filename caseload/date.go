@@ -2,6 +2,7 @@ package caseload
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,7 +29,25 @@ func DateOf(t time.Time) Date {
 // Today returns the current date in the local time zone.
 func Today() Date { return DateOf(time.Now()) }
 
+// DateError is a date text that could not be read: badly formatted
+// (Key "validation.date.iso_syntax") or a day that does not exist, such as
+// 1990-02-31 ("validation.date.iso_invalid"). Its message says the format.
+type DateError struct {
+	Value string
+	Key   string
+}
+
+// Error renders the error for logs.
+func (e *DateError) Error() string { return fmt.Sprintf("invalid date %q", e.Value) }
+
+// MessageKey returns the i18n key of the message.
+func (e *DateError) MessageKey() string { return e.Key }
+
+// MessageArgs returns the template arguments: Value.
+func (e *DateError) MessageArgs() map[string]any { return map[string]any{"Value": e.Value} }
+
 // ParseDate parses YYYY-MM-DD; the empty string gives the zero Date.
+// Anything else is a *DateError.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -36,7 +55,11 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return Date{}, fmt.Errorf("invalid date %q: %w", s, err)
+		var y, m, d int
+		if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) == 10 {
+			return Date{}, &DateError{Value: s, Key: "validation.date.iso_invalid"}
+		}
+		return Date{}, &DateError{Value: s, Key: "validation.date.iso_syntax"}
 	}
 	return DateOf(t), nil
 }
@@ -118,6 +141,10 @@ func MaxDate(ds ...Date) Date {
 	return m
 }
 
+// DMY returns the day, month and year, so that package i18n shows a date
+// given as a message argument as dd/mm/yyyy (i18n.DateValue).
+func (d Date) DMY() (int, time.Month, int) { return d.Day, d.Month, d.Year }
+
 // MarshalJSON writes "YYYY-MM-DD" or null.
 func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
@@ -134,7 +161,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("date must be a string: %w", err)
+		return &DateError{Value: string(b), Key: "validation.date.iso_syntax"}
 	}
 	v, err := ParseDate(s)
 	if err != nil {
@@ -170,12 +197,16 @@ func ParseBirthDate(s string) (BirthDate, error) {
 	}
 	if len(s) == 4 {
 		y, err := strconv.Atoi(s)
-		if err != nil {
-			return BirthDate{}, fmt.Errorf("invalid birth year %q", s)
+		if err != nil || y < 1 {
+			return BirthDate{}, &DateError{Value: s, Key: "validation.birth_date.iso_syntax"}
 		}
 		return BirthDate{Year: y}, nil
 	}
 	d, err := ParseDate(s)
+	var de *DateError
+	if errors.As(err, &de) && de.Key == "validation.date.iso_syntax" {
+		return BirthDate{}, &DateError{Value: s, Key: "validation.birth_date.iso_syntax"}
+	}
 	if err != nil {
 		return BirthDate{}, err
 	}
@@ -207,6 +238,10 @@ func (b BirthDate) String() string {
 	return Date{b.Year, b.Month, b.Day}.String()
 }
 
+// DMY returns the day, month and year (month and day zero when only the
+// year is known), for package i18n: dd/mm/yyyy or the year alone.
+func (b BirthDate) DMY() (int, time.Month, int) { return b.Day, b.Month, b.Year }
+
 // MarshalJSON writes "YYYY", "YYYY-MM-DD" or null.
 func (b BirthDate) MarshalJSON() ([]byte, error) {
 	if b.IsZero() {
@@ -225,7 +260,7 @@ func (b *BirthDate) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &s); err != nil {
 		var n int
 		if err2 := json.Unmarshal(data, &n); err2 != nil {
-			return fmt.Errorf("birth date must be a string: %w", err)
+			return &DateError{Value: string(data), Key: "validation.birth_date.iso_syntax"}
 		}
 		s = strconv.Itoa(n)
 	}

@@ -23,6 +23,7 @@ func (e *Exemplary) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (e Exemplary) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(e)...)
 	if e.PersonID == "" {
 		v.Add("person_id", "exemplary.error.person_required")
 	}

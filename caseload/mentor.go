@@ -61,6 +61,7 @@ func NormalizeMentor(m *Mentor) {
 // ValidateMentor checks a mentor; it returns a *ValidationError or nil.
 func ValidateMentor(m Mentor) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(m)...)
 	switch m.Kind {
 	case MentorPerson, MentorOrganisation:
 	case "":

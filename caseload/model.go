@@ -48,6 +48,7 @@ func (m *Model) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (m Model) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(m)...)
 	if m.Name == "" {
 		v.Add("name", "model.error.name_required")
 	}
@@ -100,6 +101,7 @@ func (m *ModelMember) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (m ModelMember) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(m)...)
 	if m.ModelID == "" {
 		v.Add("model_id", "model.error.model_required")
 	}
@@ -153,6 +155,7 @@ func (l *Link) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (l Link) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(l)...)
 	if !l.Kind.Valid() {
 		v.Add("kind", "model.error.link_kind_invalid", "Value", string(l.Kind))
 	}

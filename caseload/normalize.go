@@ -13,8 +13,10 @@ import (
 // single-line fields have inner runs of white space collapsed to one
 // space ("  Nguyễn   Văn  An " -> "Nguyễn Văn An") and the full name is
 // written with capital initials (NameCase); notes keep their line
-// breaks. The citizen ID keeps only its digits, and the phone number its
-// digits and a leading "+". Enumerated fields are trimmed.
+// breaks. The citizen ID loses its separators (spaces, dots, dashes);
+// the phone number keeps its digits and a leading "+". Zero-width
+// characters are removed from every field (see text.go). Enumerated
+// fields are trimmed.
 func Normalize(p *Person) {
 	if p == nil {
 		return
@@ -28,8 +30,8 @@ func Normalize(p *Person) {
 		*f = NormalizeLine(*f)
 	}
 	p.FullName = NameCase(p.FullName)
-	p.Notes = strings.TrimSpace(norm.NFC.String(p.Notes))
-	p.CitizenID = DigitsOnly(p.CitizenID)
+	p.Notes = NormalizeText(p.Notes)
+	p.CitizenID = normalizeCitizenID(p.CitizenID)
 	p.Phone = NormalizePhone(p.Phone)
 	for i := range p.Supplementary {
 		p.Supplementary[i].Kind = NormalizeLine(p.Supplementary[i].Kind)
@@ -60,9 +62,23 @@ func NameCase(s string) string {
 
 // NormalizeLine returns s in NFC with leading and trailing white space
 // removed and every inner run of white space (tabs, line breaks,
-// non-breaking spaces) replaced by one space.
+// non-breaking spaces) replaced by one space, and zero-width characters
+// removed.
 func NormalizeLine(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	return strings.Join(strings.Fields(norm.NFC.String(dropInvisible(s))), " ")
+}
+
+// normalizeCitizenID drops the separators people type in a citizen ID
+// (spaces, dots, dashes) and zero-width characters, but keeps anything
+// else, so that a letter is reported as a non-digit rather than silently
+// dropped ("00108501234a" is not an 11-digit id).
+func normalizeCitizenID(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '.' || r == '-' || isInvisible(r) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
 }
 
 // DigitsOnly returns the ASCII digits of s, dropping spaces, dots and any

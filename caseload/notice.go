@@ -1,11 +1,8 @@
 package caseload
 
 import (
-	"fmt"
 	"sort"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // AddressCheck is the result of verifying a returnee's home address with the
@@ -86,6 +83,7 @@ func NormalizeNotice(n *Notice) {
 // ValidateNotice checks a notice; it returns a *ValidationError or nil.
 func ValidateNotice(n Notice, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(n)...)
 	if strings.TrimSpace(n.Sender) == "" {
 		v.Add("sender", "supervision.validation.required")
 	}
@@ -129,7 +127,7 @@ func ValidateNotice(n Notice, today Date) error {
 // other files of the package).
 
 // svText trims spaces and normalises to NFC.
-func svText(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
+func svText(s string) string { return NormalizeText(s) }
 
 // svCalendar returns cal, or a weekdays-only calendar when cal is nil.
 func svCalendar(cal *Calendar) *Calendar {
@@ -156,15 +154,6 @@ func svNotFuture(v *ValidationError, today Date, dates map[string]Date) {
 // svNotBefore adds an error when both dates are set and d is before min.
 func svNotBefore(v *ValidationError, field string, d, min Date) {
 	if !d.IsZero() && !min.IsZero() && d.Before(min) {
-		v.Add(field, "supervision.validation.before", "Date", svDMY(min))
+		v.Add(field, "supervision.validation.before", "Date", min)
 	}
-}
-
-// svDMY formats a date as dd/mm/yyyy (the only format users see), ""
-// for the zero date.
-func svDMY(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
 }

@@ -85,6 +85,7 @@ func NormalizeReception(r *Reception) {
 // (TT 10/2024 Art. 17). It returns a *ValidationError or nil.
 func ValidateReception(r Reception, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(r)...)
 	if r.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}

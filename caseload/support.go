@@ -1,11 +1,5 @@
 package caseload
 
-import (
-	"strings"
-
-	"golang.org/x/text/unicode/norm"
-)
-
 // SupportKind is a kind of support measure given to a person (NĐ 49/2020
 // Arts. 9–11, TT 10/2024 Art. 17).
 type SupportKind string
@@ -79,6 +73,7 @@ func (s *Support) Normalize() {
 // Validate checks the record; errors carry message keys.
 func (s Support) Validate() error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(s)...)
 	if s.PersonID == "" {
 		v.Add("person_id", "support.error.person_required")
 	}
@@ -124,4 +119,4 @@ func CurrentEmployment(list []Support, day Date) (Support, bool) {
 
 // supportText trims s and puts it in Unicode NFC (Unikey's combining mode
 // sends decomposed letters).
-func supportText(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }
+func supportText(s string) string { return NormalizeText(s) }

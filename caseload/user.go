@@ -45,6 +45,7 @@ func NormalizeUser(u *User) {
 // being set). It returns a *ValidationError or nil.
 func ValidateUser(u User, password string, settingPassword bool) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(u)...)
 	if u.Name == "" {
 		v.Add("name", "supervision.validation.required")
 	} else if strings.ContainsAny(u.Name, " \t") {

@@ -22,7 +22,10 @@ const (
 // Warnings that must not block a save are given by PersonWarnings.
 func ValidatePerson(p Person, today Date) error {
 	v := &ValidationError{}
-	pvName(v, p.FullName)
+	v.Errors = append(v.Errors, CheckTexts(p)...)
+	if len(v.For("full_name")) == 0 { // a control character is reported as such
+		pvName(v, p.FullName)
+	}
 	pvGender(v, p.Gender)
 	pvBirth(v, p.BirthDate, today)
 	pvStatus(v, p)
@@ -87,11 +90,11 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 			return
 		}
 		if d.After(today) {
-			v.Add("birth_date", "validation.date.future", "Date", legalDMY(d), "Today", legalDMY(today))
+			v.Add("birth_date", "validation.date.future", "Date", d, "Today", today)
 			return
 		}
 	} else if b.Year > today.Year {
-		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", legalDMY(today))
+		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", today)
 		return
 	}
 	if age := AgeOn(b, today); age < MinPlausibleAge || age > MaxPlausibleAge {
@@ -201,16 +204,48 @@ func pvDates(v *ValidationError, p Person, today Date) {
 		mayBeFuture := c.field == "completed_on" && p.Status == StatusExpected ||
 			strings.HasPrefix(c.field, "supplementary.")
 		if !mayBeFuture && c.d.After(today) {
-			v.Add(c.field, "validation.date.future", "Date", legalDMY(c.d), "Today", legalDMY(today))
+			v.Add(c.field, "validation.date.future", "Date", c.d, "Today", today)
 		}
 	}
-	if !p.CompletedOn.IsZero() && !p.Judgment.Date.IsZero() && p.CompletedOn.Before(p.Judgment.Date) {
-		v.Add("completed_on", "validation.completed_on.before_judgment",
-			"Date", legalDMY(p.CompletedOn), "Judgment", legalDMY(p.Judgment.Date))
+	pvOrder(v, p)
+}
+
+// pvOrder refuses dates that contradict each other: a person is born
+// before the judgment, the judgment comes no later than the end of the
+// sentence, which comes no later than the return home, which comes no
+// later than reporting to the ward (birth < judgment ≤ completed_on ≤
+// returned_on ≤ reported_on). Each date is compared with the nearest
+// known date before it in that chain, and every one with the birth date;
+// the message names both dates.
+func pvOrder(v *ValidationError, p Person) {
+	chain := []struct {
+		field, arg string
+		d          Date
+	}{
+		{"judgment.date", "Judgment", p.Judgment.Date},
+		{"completed_on", "Completed", p.CompletedOn},
+		{"returned_on", "Returned", p.ReturnedOn},
+		{"reported_on", "Reported", p.ReportedOn},
 	}
-	if !p.ReturnedOn.IsZero() && !p.CompletedOn.IsZero() && p.ReturnedOn.Before(p.CompletedOn) {
-		v.Add("returned_on", "validation.returned_on.before_completed",
-			"Date", legalDMY(p.ReturnedOn), "Completed", legalDMY(p.CompletedOn))
+	short := map[string]string{"judgment.date": "judgment", "completed_on": "completed",
+		"returned_on": "returned", "reported_on": "reported"}
+	if len(v.For("birth_date")) > 0 {
+		return
+	}
+	b := p.BirthDate
+	prev := -1
+	for i, c := range chain {
+		if c.d.IsZero() || len(v.For(c.field)) > 0 {
+			continue
+		}
+		if !b.IsZero() && (b.YearOnly() && c.d.Year < b.Year || !b.YearOnly() && !c.d.After(b.Date())) {
+			v.Add(c.field, "validation.date.before_birth", "Date", c.d, "Birth", b)
+		} else if prev >= 0 && c.d.Before(chain[prev].d) {
+			e := chain[prev]
+			v.Add(c.field, "validation."+c.field+".before_"+short[e.field],
+				"Date", c.d, e.arg, e.d)
+		}
+		prev = i
 	}
 }
 
@@ -223,13 +258,4 @@ func pvJuvenile(v *ValidationError, p Person) {
 	case p.Juvenile && a != 0 && (a < 16 || a > 17):
 		v.Add("age_at_offense", "validation.age_at_offense.juvenile", "Value", a)
 	}
-}
-
-// legalDMY formats a date dd/mm/yyyy for message arguments (the format
-// shown whatever the language).
-func legalDMY(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
 }

@@ -72,6 +72,7 @@ func NormalizeVisit(v *Visit) {
 // ValidateVisit checks a visit; it returns a *ValidationError or nil.
 func ValidateVisit(vi Visit, today Date) error {
 	v := &ValidationError{}
+	v.Errors = append(v.Errors, CheckTexts(vi)...)
 	if vi.PersonID == "" {
 		v.Add("person_id", "supervision.validation.required")
 	}

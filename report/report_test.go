@@ -483,3 +483,26 @@ func TestLockShowsAmendments(t *testing.T) {
 		t.Errorf("locks %+v", locks)
 	}
 }
+
+func TestDashboard(t *testing.T) {
+	f := newFixture(t)
+	d, err := report.ComputeDashboard(context.Background(), f.st, caseload.D(2026, 6, 20))
+	must(t, err)
+	// Managed now: P1 (classified A), P2 (none), P3 (B on the profile), P4 (none), P10 (classified D on 20/06).
+	groups := map[string]float64{}
+	for _, b := range d.Groups {
+		groups[b.Label] = b.Value
+	}
+	if groups["A"] != 1 || groups["B"] != 1 || groups["D"] != 1 || groups["?"] != 2 || groups["C"] != 0 {
+		t.Errorf("groups %v", groups)
+	}
+	// Calendar months: June P2, P4 (P12 is deleted); May P1, P3; August 2025 P10.
+	if len(d.Returns) != 12 || d.Returns[11].Label != "6" || d.Returns[6].Label != "1/26" || d.Returns[11].Value != 2 || d.Returns[10].Value != 2 ||
+		d.Returns[1].Label != "8" || d.Returns[1].Value != 1 {
+		t.Errorf("returns %v", d.Returns)
+	}
+	// 2026 to 20/06: P9 and P10 reoffended among P1–P7, P9, P10 (P8 ended 2023).
+	if len(d.Recidivism) != 5 || d.Recidivism[4].Label != "2026" || d.Recidivism[4].Value != 2.0/9 || d.ModelsActive != 2 {
+		t.Errorf("recidivism %v, models %d", d.Recidivism, d.ModelsActive)
+	}
+}

@@ -10,14 +10,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("assignment", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+assignmentCols+` FROM assignment ORDER BY id`, scanAssignment)
-	})
-}
-
-const assignmentCols = metaCols + `, person_id, mentor_id, decision_number, decision_date, from_date, to_date,
-	change_reason, handover`
+var assignmentCols = selectList(assignmentColumns)
 
 func scanAssignment(r rowScanner) (caseload.Assignment, error) {
 	var a caseload.Assignment
@@ -131,7 +124,7 @@ func (s *Store) openAssignmentTx(ctx context.Context, tx *sql.Tx, sc *stmtCache,
 	var active bool
 	err = sc.queryRow(ctx, tx, `SELECT active FROM mentor WHERE id = ? AND deleted = 0`, a.MentorID).Scan(&active)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("mentor %s: %w", a.MentorID, ErrNotFound)
+		return notFound("mentor", a.MentorID, ErrNotFound)
 	}
 	if err != nil {
 		return err

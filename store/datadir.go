@@ -11,6 +11,19 @@ import (
 // ~/.config/HoaNhap on Linux). A demo uses a separate "HoaNhap-demo" folder
 // so that demo data never mixes with a real caseload. The folder is created.
 func DataDir(dir string, demo bool) (string, error) {
+	dir, err := DataPath(dir, demo)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("store: create data folder: %w", err)
+	}
+	return dir, nil
+}
+
+// DataPath is DataDir without creating the folder: for commands that must
+// find an existing store and never create one.
+func DataPath(dir string, demo bool) (string, error) {
 	if dir == "" {
 		dir = os.Getenv("HOANHAP_DATA")
 	}
@@ -24,9 +37,6 @@ func DataDir(dir string, demo bool) (string, error) {
 			name = "HoaNhap-demo"
 		}
 		dir = filepath.Join(base, name)
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("store: create data folder: %w", err)
 	}
 	return dir, nil
 }

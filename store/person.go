@@ -71,7 +71,7 @@ func (s *Store) Person(ctx context.Context, id string) (caseload.Person, error) 
 	row := s.db.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ? AND deleted = 0`, id)
 	p, err := scanPerson(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, ErrNotFound)
+		return caseload.Person{}, notFound("person", id, ErrNotFound)
 	}
 	if err != nil {
 		return caseload.Person{}, fmt.Errorf("store: person %s: %w", id, err)
@@ -153,7 +153,7 @@ func (s *Store) allPersons(ctx context.Context, withDeleted bool) ([]caseload.Pe
 func personTx(ctx context.Context, tx *sql.Tx, id string) (caseload.Person, error) {
 	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personCols+` FROM person WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, ErrNotFound
+		return p, notFound("person", id, ErrNotFound)
 	}
 	return p, err
 }

@@ -150,6 +150,9 @@ func svLiveStatus(ctx context.Context, tx *sql.Tx, sc *stmtCache, id string) (ca
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && deleted != 0) {
 		err = ErrNotFound
 	}
+	if errors.Is(err, ErrNotFound) {
+		return "", notFound("person", id, err)
+	}
 	if err != nil {
 		return "", fmt.Errorf("person %s: %w", id, err)
 	}

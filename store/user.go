@@ -30,7 +30,7 @@ const (
 	argonSaltLen = 16
 )
 
-const userCols = metaCols + `, name, display_name, role, mentor_id, active`
+var userCols = selectList(userColumns)
 
 func scanUser(r rowScanner) (caseload.User, error) {
 	var u caseload.User
@@ -167,7 +167,7 @@ func checkMentorTx(ctx context.Context, tx *sql.Tx, u caseload.User) error {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("mentor %s: %w", u.MentorID, ErrNotFound)
+		return notFound("mentor", u.MentorID, ErrNotFound)
 	}
 	return nil
 }

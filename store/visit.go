@@ -10,14 +10,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("visit", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+visitCols+` FROM visit ORDER BY id`, scanVisit)
-	})
-}
-
-const visitCols = metaCols + `, person_id, date, author_kind, author_name, mentor_id, kind, employment,
-	income, family, health, attitude, risks, help_needed, help_given, next_planned, supersedes, notes`
+var visitCols = selectList(visitColumns)
 
 func scanVisit(r rowScanner) (caseload.Visit, error) {
 	var v caseload.Visit
@@ -136,13 +129,13 @@ func (s *Store) writeVisit(ctx context.Context, tx *sql.Tx, sc *stmtCache, q *ca
 		var person string
 		err := sc.queryRow(ctx, tx, `SELECT person_id FROM visit WHERE id = ? AND deleted = 0`, q.Supersedes).Scan(&person)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
+			return notFound("visit", q.Supersedes, ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
 		if person != q.PersonID {
-			return fmt.Errorf("visit %s: %w", q.Supersedes, ErrNotFound)
+			return notFound("visit", q.Supersedes, ErrNotFound)
 		}
 		var n int
 		if err := sc.queryRow(ctx, tx, `SELECT count(*) FROM visit WHERE supersedes = ? AND deleted = 0`,

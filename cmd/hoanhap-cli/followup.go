@@ -168,7 +168,7 @@ func readPatch(r io.Reader, fields map[string]any) (map[string]bool, error) {
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&raw); err != nil {
-		return nil, jsonInputError(err)
+		return nil, jsonInputError(b, err, reflect.TypeOf(raw))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, textError(i18n.T("cli.person.input_trailing"))
@@ -192,6 +192,9 @@ func readPatch(r io.Reader, fields map[string]any) (map[string]bool, error) {
 		v := reflect.New(reflect.TypeOf(dst).Elem())
 		if string(bytes.TrimSpace(raw[k])) != "null" {
 			if err := json.Unmarshal(raw[k], v.Interface()); err != nil {
+				if _, ok := err.(i18n.Message); ok {
+					return nil, textError(fieldLabel(k) + ": " + i18n.Error(err))
+				}
 				return nil, textError(i18n.T("cliinput.patch.bad_value", "Field", k, "Detail", patchValue(raw[k])))
 			}
 		}

@@ -35,6 +35,7 @@ func runInit(e *env, args []string) error {
 	if *kind != "ward" && *kind != "office" {
 		return fs.usageErr("cli.error.bad_flag_value", "Flag", "--kind", "Value", *kind)
 	}
+	e.create = true
 	st, err := e.store()
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ func TestLangMustBeViOrEn(t *testing.T) {
 			t.Errorf("--lang %q: stdout %q", lang, out.String())
 		}
 	}
+	ensureStore(t, dir)
 	for _, lang := range []string{"vi", "en", "EN"} {
 		var out, errOut strings.Builder
 		if code := run([]string{"--data", dir, "--lang", lang, "dump"}, strings.NewReader(""), &out, &errOut); code != 0 {

@@ -26,18 +26,30 @@ import (
 // (opened lazily) and the standard streams.
 type env struct {
 	dataDir string
+	create  bool // the command may create the store (init only)
 	stdin   io.Reader
 	stdout  io.Writer
 	stderr  io.Writer
 	st      *store.Store
 }
 
-// store opens the store in the data folder on first use.
+// store opens the store in the data folder on first use. Only a command
+// that sets e.create (init) makes a new one; for the others a missing
+// store is an error naming the folder (a typo in --data must not start an
+// empty caseload).
 func (e *env) store() (*store.Store, error) {
 	if e.st != nil {
 		return e.st, nil
 	}
-	dir, err := store.DataDir(e.dataDir, false)
+	var dir string
+	var err error
+	if e.create {
+		dir, err = store.DataDir(e.dataDir, false)
+	} else if dir, err = store.DataPath(e.dataDir, false); err == nil {
+		if _, serr := os.Stat(store.DBFile(dir)); serr != nil {
+			return nil, textError(i18n.T("cliinput.store.missing", "Dir", dir))
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

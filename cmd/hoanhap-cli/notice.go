@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -56,15 +55,7 @@ func svReadJSON(e *env, v any) error {
 	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return textError(i18n.T("supervision.cli.bad_json", "Error", err.Error()))
-	}
-	if dec.More() {
-		return textError(i18n.T("supervision.cli.bad_json", "Error", "trailing data"))
-	}
-	return nil
+	return decodeInto(b, v)
 }
 
 // svSave opens the store, runs save and, on success, calls done; a

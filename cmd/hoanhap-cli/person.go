@@ -29,6 +29,8 @@ func runPerson(e *env, args []string) error {
 	switch args[0] {
 	case "add":
 		return runPersonAdd(e, args[1:])
+	case "update":
+		return runPersonUpdate(e, args[1:])
 	case "show":
 		return runPersonShow(e, args[1:])
 	case "list":
@@ -40,9 +42,11 @@ func runPerson(e *env, args []string) error {
 }
 
 // runPersonAdd reads one person as a JSON object on stdin, saves it and
-// prints the new id.
+// prints the new id. A citizen id another person holds is refused unless
+// --allow-duplicate.
 func runPersonAdd(e *env, args []string) error {
 	fs := newCmdFlags("person add", "cli.usage.person_add")
+	allowDup := fs.Bool("allow-duplicate", false, "")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -58,14 +62,12 @@ func runPersonAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.SavePerson(context.Background(), &p); err != nil {
-		var ve *caseload.ValidationError
-		if errors.As(err, &ve) {
-			return validationText(ve)
-		}
+	removed := caseload.InvisibleWarnings(p)
+	if err := savePerson(st, &p, *allowDup); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, p.ID)
+	printWarnings(e, removed)
 	printPersonWarnings(e, p)
 	return nil
 }
@@ -75,55 +77,32 @@ func runPersonAdd(e *env, args []string) error {
 // citizen-ID cross-checks of gender, century and birth year, missing legal
 // dates...), the same the profile's side panel shows. The command still
 // succeeds.
-func printPersonWarnings(e *env, p caseload.Person) {
-	for _, w := range caseload.PersonWarnings(p) {
+func printPersonWarnings(e *env, p caseload.Person) { printWarnings(e, caseload.PersonWarnings(p)) }
+
+// printWarnings writes each warning on stderr, naming its field.
+func printWarnings(e *env, warns []caseload.FieldError) {
+	for _, w := range warns {
 		fmt.Fprintln(e.stderr, i18n.T("cliinput.person.warning", "Field", fieldLabel(w.Field), "Text", i18n.Error(w)))
 	}
 }
 
 // decodePerson reads exactly one JSON object with canonical field names;
 // unknown fields, wrong types, trailing data and sync fields (the app
-// assigns them) are errors. Text is normalised to NFC.
+// assigns them) are errors, each naming the field. Text is normalised to
+// NFC.
 func decodePerson(r io.Reader) (caseload.Person, error) {
 	var p caseload.Person
 	b, err := readInput(r, i18n.T("cli.person.input_empty"))
 	if err != nil {
 		return p, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return p, jsonInputError(err)
-	}
-	if dec.More() {
-		return p, textError(i18n.T("cli.person.input_trailing"))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return p, textError(i18n.T("cli.person.input_trailing"))
+	if err := decodeInto(b, &p); err != nil {
+		return p, err
 	}
 	if p.Meta != (caseload.Meta{}) {
 		return p, textError(i18n.T("cli.person.input_meta"))
 	}
 	return p, nil
-}
-
-// jsonInputError translates a JSON decoding error.
-func jsonInputError(err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
-		return textError(i18n.T("cli.person.unknown_field", "Field", name))
-	case errors.As(err, &se):
-		return textError(i18n.T("cli.person.bad_json", "Offset", se.Offset))
-	case errors.As(err, &te):
-		return textError(i18n.T("cli.person.bad_type", "Field", te.Field))
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return textError(i18n.T("cli.person.bad_json_end"))
-	}
-	return textError(i18n.T("cli.person.bad_value", "Detail", msg))
 }
 
 // validationText renders a validation failure: one line per field error,
@@ -139,7 +118,7 @@ func validationText(ve *caseload.ValidationError) error {
 // fieldLabel names a field for the user: its translation and, in
 // brackets, its canonical JSON name, which is what "person add" reads.
 func fieldLabel(field string) string {
-	for _, key := range []string{"person.field." + field, "cli.field." + field} {
+	for _, key := range []string{"person.field." + field, "cli.field." + field, "cliinput.field." + field} {
 		if i18n.Has(key) {
 			return i18n.T(key) + " (" + field + ")"
 		}
@@ -244,7 +223,7 @@ func personSummary(p caseload.Person) string {
 	line("cli.show.full_name", p.FullName)
 	line("cli.show.other_names", p.OtherNames)
 	line("cli.show.gender", enumLabel("cli.gender.", string(p.Gender)))
-	line("cli.show.birth_date", fmtBirth(p.BirthDate))
+	line("cli.show.birth_date", i18n.Date(p.BirthDate))
 	line("cli.show.citizen_id", p.CitizenID)
 	line("cli.show.ethnicity", p.Ethnicity)
 	line("cli.show.phone", p.Phone)
@@ -258,7 +237,7 @@ func personSummary(p caseload.Person) string {
 	line("cli.show.offense", strings.TrimSpace(offense))
 	if p.Judgment != (caseload.Judgment{}) {
 		line("cli.show.judgment", i18n.T("cli.show.judgment_value", "Number", p.Judgment.Number,
-			"Date", fmtDMY(p.Judgment.Date), "Court", p.Judgment.Court))
+			"Date", i18n.Date(p.Judgment.Date), "Court", p.Judgment.Court))
 	}
 	if p.SentenceKind != "" {
 		s := enumLabel("cli.sentence.", string(p.SentenceKind))
@@ -273,23 +252,23 @@ func personSummary(p caseload.Person) string {
 			v = i18n.T("cli.show.sentence_months", "Kind", v, "Months", sp.Months)
 		}
 		if !sp.EndsOn.IsZero() {
-			v += " — " + i18n.T("cli.show.ends_on", "Date", fmtDMY(sp.EndsOn))
+			v += " — " + i18n.T("cli.show.ends_on", "Date", i18n.Date(sp.EndsOn))
 		}
 		line("cli.show.supplementary", v)
 	}
 	line("cli.show.civil", civilText(p.CivilObligations))
 	line("cli.show.facility", p.Facility)
 	line("cli.show.release_kind", enumLabel("cli.release.", string(p.ReleaseKind)))
-	line("cli.show.completed_on", fmtDMY(p.CompletedOn))
-	line("cli.show.returned_on", fmtDMY(p.ReturnedOn))
+	line("cli.show.completed_on", i18n.Date(p.CompletedOn))
+	line("cli.show.returned_on", i18n.Date(p.ReturnedOn))
 	line("cli.show.status", enumLabel("cli.status.", string(p.Status)))
 	line("cli.show.group", string(p.Group))
 	if p.Status == caseload.StatusEnded {
 		line("cli.show.end_reason", enumLabel("cli.end_reason.", string(p.EndReason)))
 	}
-	line("cli.show.expunged_on", fmtDMY(p.ExpungedOn))
+	line("cli.show.expunged_on", i18n.Date(p.ExpungedOn))
 	line("cli.show.expungement", expungementText(caseload.ComputeExpungement(p)))
-	line("cli.show.loan_window", fmtDMY(caseload.LoanWindowEnd(p)))
+	line("cli.show.loan_window", i18n.Date(caseload.LoanWindowEnd(p)))
 	line("cli.show.notes", p.Notes)
 	return b.String()
 }
@@ -303,9 +282,9 @@ func expungementText(x caseload.Expungement) string {
 	case x.EligibleOn.IsZero() && !x.Pending:
 		return ""
 	case x.Pending:
-		s = i18n.T("cli.show.expunge_pending", "Date", fmtDMY(x.EligibleOn))
+		s = i18n.T("cli.show.expunge_pending", "Date", i18n.Date(x.EligibleOn))
 	default:
-		s = i18n.T("cli.show.expunge_on", "Date", fmtDMY(x.EligibleOn),
+		s = i18n.T("cli.show.expunge_on", "Date", i18n.Date(x.EligibleOn),
 			"Method", enumLabel("cli.expunge_method.", string(x.Method)))
 	}
 	if x.Article != "" {
@@ -320,9 +299,9 @@ func civilText(c caseload.CivilObligations) string {
 	case c.None:
 		return i18n.T("cli.show.civil_none")
 	case !c.SettledOn.IsZero():
-		return i18n.T("cli.show.civil_settled", "Amount", fmtMoney(c.Amount), "Date", fmtDMY(c.SettledOn))
+		return i18n.T("cli.show.civil_settled", "Amount", i18n.Money(c.Amount), "Date", i18n.Date(c.SettledOn))
 	case c.Amount > 0:
-		return i18n.T("cli.show.civil_owed", "Amount", fmtMoney(c.Amount))
+		return i18n.T("cli.show.civil_owed", "Amount", i18n.Money(c.Amount))
 	}
 	return i18n.T("cli.show.civil_unknown")
 }
@@ -337,46 +316,6 @@ func enumLabel(prefix, value string) string {
 		return i18n.T(prefix + value)
 	}
 	return value
-}
-
-// fmtDMY shows a date as dd/mm/yyyy ("" when unknown).
-func fmtDMY(d caseload.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
-}
-
-// fmtBirth shows a birth date as dd/mm/yyyy, or the year alone.
-func fmtBirth(b caseload.BirthDate) string {
-	switch {
-	case b.IsZero():
-		return ""
-	case b.YearOnly():
-		return fmt.Sprintf("%04d", b.Year)
-	}
-	return fmtDMY(b.Date())
-}
-
-// fmtMoney shows đồng the Vietnamese way: 80.853.000 đ.
-func fmtMoney(v int64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	s := fmt.Sprint(v)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String() + " đ"
-	if neg {
-		out = "-" + out
-	}
-	return out
 }
 
 // nfcText normalises text typed on the command line to NFC.

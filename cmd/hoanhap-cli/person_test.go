@@ -3,15 +3,19 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"hoanhap/store"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 )
 
 // cli runs the command line in data folder dir with stdin and returns the
-// exit status, stdout and stderr.
+// exit status, stdout and stderr. A missing store is created first (as
+// init would, without a unit name), except for init itself.
 func cli(t *testing.T, dir, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	ensureStore(t, dir, args...)
 	var out, errOut bytes.Buffer
 	code := run(append([]string{"--data", dir}, args...), strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -118,7 +122,7 @@ func TestPersonAddInvalidWritesNothing(t *testing.T) {
 		{"two objects", `{"full_name":"Lê Văn Tám"} {}`, "đúng một đối tượng JSON"},
 		{"sync fields", `{"full_name":"Lê Văn Tám","id":"abc"}`, "trường đồng bộ"},
 		{"empty", "  ", "Không có dữ liệu"},
-		{"bad date", `{"full_name":"Lê Văn Tám","completed_on":"15/03/2024"}`, "Giá trị không hợp lệ"},
+		{"bad date", `{"full_name":"Lê Văn Tám","completed_on":"15/03/2024"}`, "completed_on): Ngày «15/03/2024» không đúng dạng. Hãy viết năm-tháng-ngày YYYY-MM-DD"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -304,4 +308,23 @@ func TestPersonShowEnglish(t *testing.T) {
 			t.Errorf("English summary lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// ensureStore creates an empty store in dir when there is none and the
+// command is not init: only init creates a store.
+func ensureStore(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	for _, a := range args {
+		if a == "init" {
+			return
+		}
+	}
+	if _, err := os.Stat(store.DBFile(dir)); err == nil {
+		return
+	}
+	st, err := store.Open(store.DBFile(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 }
