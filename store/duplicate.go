@@ -50,7 +50,7 @@ func (s *Store) SavePersonConfirmed(ctx context.Context, p *caseload.Person) err
 }
 
 // duplicateSQL finds the other live people with a citizen id. "citizen_id
-// <> ''" lets SQLite use the partial index person_citizen (a bound value
+// <> ”" lets SQLite use the partial index person_citizen (a bound value
 // cannot prove it); without it every save scans the table.
 var duplicateSQL = `SELECT ` + personCols + ` FROM person
 	WHERE citizen_id = ? AND citizen_id <> '' AND deleted = 0 AND id <> ? ORDER BY full_name, id`
