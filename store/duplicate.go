@@ -49,9 +49,10 @@ func (s *Store) SavePersonConfirmed(ctx context.Context, p *caseload.Person) err
 	return s.savePerson(ctx, p, true)
 }
 
-// duplicateSQL finds the other live people with a citizen id. "citizen_id
-// <> ”" lets SQLite use the partial index person_citizen (a bound value
-// cannot prove it); without it every save scans the table.
+// duplicateSQL finds the other live people with a citizen id. Its test
+// that citizen_id is not empty lets SQLite use the partial index
+// person_citizen (a bound value cannot prove it); without it every save
+// scans the table.
 var duplicateSQL = `SELECT ` + personCols + ` FROM person
 	WHERE citizen_id = ? AND citizen_id <> '' AND deleted = 0 AND id <> ? ORDER BY full_name, id`
 
