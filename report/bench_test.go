@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -221,6 +222,19 @@ func BenchmarkYearReport100k(b *testing.B) {
 	}
 }
 
+// BenchmarkPastYearReport100k: the annual report of 2025, a period over,
+// whose groups are those of the classifications in force on its last day.
+func BenchmarkPastYearReport100k(b *testing.B) {
+	st := benchStore(b)
+	p := report.YearOf(2025, report.DefaultCutoffDay)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := report.Compute(context.Background(), st, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCustomReport10Years100k: a custom range over ten years (ten
 // year rows).
 func BenchmarkCustomReport10Years100k(b *testing.B) {
@@ -355,4 +369,47 @@ func importBook(b *testing.B, n int) []byte {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// BenchmarkLoad100k loads a dump of 100,000 people (records without their
+// sync fields, which load fills in) into a fresh store. Target < 30 s.
+func BenchmarkLoad100k(b *testing.B) {
+	families := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"}
+	middles := []string{"Văn", "Thị", "Đức", "Minh", "Quốc"}
+	givens := []string{"An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khải", "Long", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Tuấn", "Vinh"}
+	type rec map[string]any
+	people := make([]rec, benchPeople)
+	r := rand.New(rand.NewPCG(9, 9))
+	for i := range people {
+		d := caseload.D(2018, 1, 1).AddDays(r.IntN(3000))
+		people[i] = rec{"id": uuid.Must(uuid.NewV7()).String(),
+			"full_name": families[r.IntN(len(families))] + " " + middles[r.IntN(len(middles))] + " " + givens[r.IntN(len(givens))],
+			"gender":    "male", "birth_date": fmt.Sprint(1960 + r.IntN(40)), "status": "managed", "hamlet": "Tổ 3",
+			"sentence_kind": "prison", "sentence_months": 12 + r.IntN(60), "release_kind": "completed",
+			"completed_on": d.String(), "returned_on": d.AddDays(2).String(), "offense": "Trộm cắp tài sản"}
+	}
+	dump, err := json.Marshal(map[string]any{"person": people})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(dump))/1e6, "MB")
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		st, err := store.Open(filepath.Join(b.TempDir(), "load.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		n, err := report.Load(context.Background(), st, bytes.NewReader(dump))
+		if err != nil || n != benchPeople {
+			b.Fatalf("loaded %d: %v", n, err)
+		}
+		b.StopTimer()
+		if got := st.PeopleCount(); got != benchPeople {
+			b.Fatalf("store holds %d people", got)
+		}
+		st.Close()
+		b.StartTimer()
+	}
 }

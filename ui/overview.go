@@ -176,7 +176,7 @@ func (u *App) buildOverviewArea() *overviewArea {
 		}
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(a.Notices, a.NewNotice)),
+		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(exportButton(a.src, "worklist", a.exportFilter), a.Notices, a.NewNotice)),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
 			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
 	a.home = container.NewBorder(top, nil, nil, nil, a.Table)
