@@ -98,11 +98,15 @@ func (u *App) buildVisitsArea() *visitsArea {
 	return a
 }
 
+// visitFormMinWidth keeps the visit form's fields wide enough for their
+// placeholders beside the list in a 1024-wide window.
+const visitFormMinWidth = 450
+
 // content lays the area out: the list on the left, the entry form on the
 // right.
 func (a *visitsArea) content() fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(heading("svui.visit.recent"), a.Count), nil, nil, nil, a.Table)
-	split := container.NewHSplit(left, container.NewVScroll(a.Form.content))
+	split := container.NewHSplit(left, container.NewVScroll(minWidth(visitFormMinWidth, a.Form.content)))
 	split.Offset = 0.56
 	return split
 }
