@@ -163,8 +163,17 @@ func visitSummary(v caseload.Visit) string {
 	add("svui.field.help_given", v.HelpGiven)
 	add("svui.field.family", v.Family)
 	add("svui.field.health", v.Health)
-	add("svui.field.income", v.Income)
+	add("svui.field.income", moneyOrText(v.Income))
 	return out
+}
+
+// moneyOrText shows a free-text amount typed as a bare number ("3000000")
+// as money ("3.000.000 đ"); other text stays as typed.
+func moneyOrText(s string) string {
+	if n, err := i18n.ParseMoney(s); err == nil && n > 0 {
+		return i18n.Money(n)
+	}
+	return s
 }
 
 // areaShown reports whether the area with the navigation key is on screen.
