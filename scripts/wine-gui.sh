@@ -16,8 +16,11 @@
 # (KEEP_WINE=1) the prefix and installation are reused.
 set -eu
 cd "$(dirname "$0")/.."
-. scripts/wine/env.sh
 GO=${GO:-go}
+# Go's caches stay where they are: env.sh gives Wine a HOME of its own.
+GOMODCACHE=$("$GO" env GOMODCACHE) GOCACHE=$("$GO" env GOCACHE)
+export GOMODCACHE GOCACHE
+. scripts/wine/env.sh
 steps=${*:-smoke typing}
 version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 msi=bin/HoaNhap-$version.msi
