@@ -64,8 +64,10 @@ func checkCitizenID(ctx context.Context, tx *sql.Tx, q *caseload.Person, old *ca
 	if old != nil && old.CitizenID == cid {
 		return nil
 	}
+	// "citizen_id <> ''" lets SQLite use the partial index person_citizen
+	// (a bound value cannot prove it); without it every save scans the table.
 	rows, err := tx.QueryContext(ctx, `SELECT `+personCols+` FROM person
-		WHERE citizen_id = ? AND deleted = 0 AND id <> ? ORDER BY full_name, id`, cid, q.ID)
+		WHERE citizen_id = ? AND citizen_id <> '' AND deleted = 0 AND id <> ? ORDER BY full_name, id`, cid, q.ID)
 	if err != nil {
 		return err
 	}

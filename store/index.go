@@ -96,6 +96,16 @@ const indexCols = `id, full_name, other_names, citizen_id, phone, hamlet, offens
 // sort keys (the expensive part); the vocabulary is numbered, sorted and
 // packed on this goroutine.
 func (s *Store) loadIndex(ctx context.Context) error {
+	idx, err := s.buildIndex(ctx)
+	if err != nil {
+		return err
+	}
+	s.people = idx
+	return s.seedHolidays(ctx)
+}
+
+// buildIndex reads the live people and the hamlet list into a new index.
+func (s *Store) buildIndex(ctx context.Context) (*Index, error) {
 	idx := newIndex()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -137,7 +147,7 @@ func (s *Store) loadIndex(ctx context.Context) error {
 		}
 	}
 	if err := <-scanErr; err != nil {
-		return err
+		return nil, err
 	}
 	sort.Slice(slab, func(i, j int) bool { return less(slab[i], slab[j]) })
 	// Copy the entries into one array in list order, so that a search
@@ -152,13 +162,20 @@ func (s *Store) loadIndex(ctx context.Context) error {
 
 	raw, err := s.Setting(ctx, settingHamlets)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if idx.hamlets, err = decodeHamlets(raw); err != nil {
-		return fmt.Errorf("setting %s: %w", settingHamlets, err)
+		return nil, fmt.Errorf("setting %s: %w", settingHamlets, err)
 	}
-	s.people = idx
-	return s.seedHolidays(ctx)
+	return idx, nil
+}
+
+// replace takes the content of fresh (a rebuilt index).
+func (idx *Index) replace(fresh *Index) {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	idx.list, idx.byID, idx.hamlets, idx.intern = fresh.list, fresh.byID, fresh.hamlets, fresh.intern
+	idx.vocab, idx.vocabID = fresh.vocab, fresh.vocabID
 }
 
 func newIndex() *Index {

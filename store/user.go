@@ -30,7 +30,7 @@ const (
 	argonSaltLen = 16
 )
 
-const userCols = metaCols + `, name, display_name, role, mentor_id, active`
+var userCols = selectList(userColumns)
 
 func scanUser(r rowScanner) (caseload.User, error) {
 	var u caseload.User

@@ -83,7 +83,7 @@ func New(a fyne.App, st *store.Store) *App {
 		u.sess = s
 		u.areas = areasFor(s, u.areas)
 		u.nav.Refresh()
-		u.nav.Select(1)
+		u.nav.Select(0) // a ward officer starts the day on the worklist (Tổng quan)
 	})
 	return u
 }

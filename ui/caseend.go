@@ -109,7 +109,7 @@ func (t *caseEndTab) endCase() {
 		Proposal:    caseload.Decision{Number: t.ProposalNo.Value(), Date: t.ProposalDate.Date()},
 		Decision:    caseload.Decision{Number: t.DecisionNo.Value(), Date: t.DecisionDate.Date()},
 		Destination: t.Destination.Value(), Notes: t.Notes.Value()}
-	if err := t.src.EndCase(svCtx(), &c); err != nil {
+	if err := t.src.EndCase(opCtx(), &c); err != nil {
 		setStatus(t.EndStatus, err, "")
 		return
 	}
@@ -129,7 +129,7 @@ func (t *caseEndTab) recordRecidivism() {
 			Decision: caseload.Decision{Number: t.DecisionNo.Value(), Date: t.DecisionDate.Date()},
 			Notes:    t.Notes.Value()}
 	}
-	if err := t.src.AddRecidivism(svCtx(), &r, end); err != nil {
+	if err := t.src.AddRecidivism(opCtx(), &r, end); err != nil {
 		setStatus(t.RStatus, err, "")
 		return
 	}
@@ -140,7 +140,7 @@ func (t *caseEndTab) recordRecidivism() {
 // load lists the ends and the recidivism records of the person.
 func (t *caseEndTab) load() {
 	t.History.RemoveAll()
-	ctx := svCtx()
+	ctx := opCtx()
 	ends, err := t.src.CaseEnds(ctx, t.personID)
 	if err != nil {
 		t.History.Add(wrapLabel(errorText(err)))

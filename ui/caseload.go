@@ -2,14 +2,12 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"sort"
 	"strconv"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -92,6 +90,7 @@ type caseloadView struct {
 	hamlet       *widget.Select
 	hamletValues []string
 	count        *widget.Label
+	loads        loader // the list read off the UI thread
 	add          *widget.Button
 	table        *widget.Table
 	list         fyne.CanvasObject
@@ -175,12 +174,14 @@ func (v *caseloadView) build() {
 			b := widget.NewButton("", nil)
 			b.Importance = widget.LowImportance
 			b.Alignment = widget.ButtonAlignLeading
+			b.IconPlacement = widget.ButtonIconTrailingText
 			return b
 		},
 		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
 			col := id.Col
 			b.SetText(v.headerText(col))
+			b.SetIcon(v.headerIcon(col))
 			b.OnTapped = func() { v.sortBy(col) }
 		},
 	}
@@ -204,7 +205,7 @@ func (v *caseloadView) build() {
 		labelled("ui.filter.hamlet", v.hamlet),
 	)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.add), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)
@@ -232,20 +233,25 @@ func (v *caseloadView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.SetText(r.cells[id.Col])
 }
 
-// headerText is the column title with an arrow on the sorted column.
+// headerText is the column title.
 func (v *caseloadView) headerText(col int) string {
 	if col < 0 || col >= numCols {
 		return ""
 	}
-	t := i18n.T(colKeys[col])
-	if col == v.sortCol {
-		if v.sortDesc {
-			t += " ▼"
-		} else {
-			t += " ▲"
-		}
+	return i18n.T(colKeys[col])
+}
+
+// headerIcon is the sort arrow of the sorted column (nil on the others):
+// an icon of the theme, drawn as a vector, so that it cannot go missing
+// from a font as "▲" did under Wine ("�").
+func (v *caseloadView) headerIcon(col int) fyne.Resource {
+	if col != v.sortCol {
+		return nil
 	}
-	return t
+	if v.sortDesc {
+		return theme.MenuDropDownIcon()
+	}
+	return theme.MenuDropUpIcon()
 }
 
 // filter reads the search box and the filter selects.
@@ -274,7 +280,9 @@ func (v *caseloadView) filter() store.PersonFilter {
 // reload queries the store with the current search and filters,
 // synchronously, and shows the result.
 func (v *caseloadView) reload() {
-	v.setRows(v.src.People(v.filter()))
+	f := v.filter()
+	v.loads.status = v.count
+	runLoad(&v.loads, func() ([]store.PersonRow, error) { return v.src.People(f), nil }, nil, v.setRows)
 }
 
 // setRows formats rows (given in Vietnamese name order) and shows them in
@@ -377,57 +385,4 @@ func (v *caseloadView) escape() {
 		v.search.SetText("")
 		v.search.Flush()
 	}
-}
-
-// newPerson opens an empty register form.
-func (v *caseloadView) newPerson() {
-	if v.readOnly || v.form != nil {
-		return
-	}
-	v.showForm(newPersonForm(v.src, v.win, caseload.Person{}, v.readOnly))
-}
-
-// openPerson opens the profile of the person with id and logs the view.
-func (v *caseloadView) openPerson(id string) {
-	ctx := context.Background()
-	p, err := v.src.Person(ctx, id)
-	if err != nil {
-		dialog.ShowInformation(i18n.T("ui.error.title"), i18n.Error(err), v.win)
-		return
-	}
-	if err := v.src.LogView(ctx, "person", id); err != nil {
-		dialog.ShowInformation(i18n.T("ui.error.title"), i18n.Error(err), v.win)
-		return
-	}
-	v.showForm(newPersonForm(v.src, v.win, p, v.readOnly))
-}
-
-func (v *caseloadView) showForm(f *personForm) {
-	wasNew := f.person.ID == ""
-	f.OnSaved = func(string) {
-		v.reload()
-		if wasNew {
-			wasNew = false
-			v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
-			v.stack.Refresh()
-		}
-	}
-	f.OnClose = v.closeForm
-	f.OnOpen = v.openPerson
-	v.form = f
-	v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
-	v.stack.Refresh()
-	if !f.readOnly {
-		v.win.Canvas().Focus(f.fullName)
-	}
-}
-
-// closeForm goes back to the list, read again: the profile's other tabs
-// (reception, classification, end of management) may have changed the
-// person's status or group.
-func (v *caseloadView) closeForm() {
-	v.form = nil
-	v.reload()
-	v.stack.Objects = []fyne.CanvasObject{v.list}
-	v.stack.Refresh()
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -151,22 +152,29 @@ func TestCaseloadHeaderSort(t *testing.T) {
 		caseload.Person{FullName: "Phạm Văn Cường", BirthDate: caseload.BirthDate{Year: 1980}, Hamlet: "Thôn An"},
 	)
 	v := showCaseload(t, u, "officer")
-	if h := v.headerText(colName); h != "Họ tên ▲" {
+	if h, ic := v.headerText(colName), v.headerIcon(colName); h != "Họ tên" || ic != theme.MenuDropUpIcon() {
 		t.Errorf("default header = %q", h)
 	}
 	v.sortBy(colBirthYear)
 	if got := strings.Join(names(v), ", "); got != "Trần Văn Bình, Phạm Văn Cường, Lê Văn An" {
 		t.Errorf("by year asc = %s", got)
 	}
-	if h := v.headerText(colBirthYear); h != "Năm sinh ▲" || v.headerText(colName) != "Họ tên" {
+	if h := v.headerText(colBirthYear); h != "Năm sinh" || v.headerIcon(colBirthYear) != theme.MenuDropUpIcon() || v.headerIcon(colName) != nil {
 		t.Errorf("headers = %q, %q", h, v.headerText(colName))
 	}
 	v.sortBy(colBirthYear)
 	if got := strings.Join(names(v), ", "); got != "Lê Văn An, Phạm Văn Cường, Trần Văn Bình" {
 		t.Errorf("by year desc = %s", got)
 	}
-	if h := v.headerText(colBirthYear); h != "Năm sinh ▼" {
+	if h := v.headerText(colBirthYear); h != "Năm sinh" || v.headerIcon(colBirthYear) != theme.MenuDropDownIcon() {
 		t.Errorf("desc header = %q", h)
+	}
+	// The header draws the arrow as a theme icon: no arrow character a
+	// font may lack (Wine showed "▲" as "�").
+	b := v.table.CreateHeader().(*widget.Button)
+	v.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colBirthYear}, b)
+	if b.Icon != theme.MenuDropDownIcon() || strings.ContainsAny(b.Text, "▲▼△▽↑↓") {
+		t.Errorf("sorted header: text %q, icon %v", b.Text, b.Icon)
 	}
 	v.sortBy(colHamlet) // Vietnamese collation: Thôn An < Thôn Đông < Tổ 2
 	if got := strings.Join(names(v), ", "); got != "Phạm Văn Cường, Trần Văn Bình, Lê Văn An" {

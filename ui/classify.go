@@ -101,7 +101,7 @@ func (t *classifyTab) selected() caseload.Group {
 func (t *classifyTab) save() {
 	c := caseload.Classification{PersonID: t.personID, Quarter: t.Quarter.Value(), Group: t.selected(),
 		Reason: t.Reason.Value(), By: t.sess.UserName, On: svToday()}
-	if err := t.src.Classify(svCtx(), &c); err != nil {
+	if err := t.src.Classify(opCtx(), &c); err != nil {
 		setStatus(t.Status, err, "")
 		return
 	}
@@ -112,7 +112,7 @@ func (t *classifyTab) save() {
 
 // load reads the history; the newest entry is the current group.
 func (t *classifyTab) load() {
-	list, err := t.src.Classifications(svCtx(), t.personID)
+	list, err := t.src.Classifications(opCtx(), t.personID)
 	t.History.RemoveAll()
 	if err != nil {
 		t.History.Add(wrapLabel(errorText(err)))

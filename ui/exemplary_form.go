@@ -11,9 +11,9 @@ import (
 // exemplaryForm records the recognition of an exemplary person (gương
 // hoàn lương).
 type exemplaryForm struct {
-	*supForm
+	*formFrame
 	rec          caseload.Exemplary
-	Person       *supPersonPicker
+	Person       *personPicker
 	Recognition  *keyEntry
 	RecognizedBy *keyEntry
 	RecognizedOn *DateEntry
@@ -21,7 +21,7 @@ type exemplaryForm struct {
 }
 
 func newExemplaryForm(win fyne.Window, data supportData, rec caseload.Exemplary, saved func()) *exemplaryForm {
-	f := &exemplaryForm{rec: rec, Person: newSupPersonPicker(data), Recognition: newKeyEntry(), RecognizedBy: newKeyEntry(),
+	f := &exemplaryForm{rec: rec, Person: newPersonPicker(data, nil), Recognition: newKeyEntry(), RecognizedBy: newKeyEntry(),
 		RecognizedOn: NewDateEntry(), Story: newKeyMultiLine()}
 	if rec.PersonID != "" {
 		f.Person.SetID(rec.PersonID)
@@ -32,20 +32,20 @@ func newExemplaryForm(win fyne.Window, data supportData, rec caseload.Exemplary,
 	f.Story.SetText(rec.Story)
 	f.Story.SetMinRowsVisible(6)
 	items := []*widget.FormItem{
-		supItem("exemplary.field.person_id", f.Person.Object()),
-		supItem("exemplary.field.recognition", f.Recognition),
-		supItem("exemplary.field.recognized_by", f.RecognizedBy),
-		supItem("exemplary.field.recognized_on", f.RecognizedOn),
-		supItem("exemplary.field.story", f.Story),
+		formItem("exemplary.field.person_id", f.Person.Object()),
+		formItem("exemplary.field.recognition", f.Recognition),
+		formItem("exemplary.field.recognized_by", f.RecognizedBy),
+		formItem("exemplary.field.recognized_on", f.RecognizedOn),
+		formItem("exemplary.field.story", f.Story),
 	}
-	f.supForm = newSupForm(win, i18n.T("exemplary.ui.title"), items, "exemplary.field.", func() error {
+	f.formFrame = newFormFrame(win, i18n.T("exemplary.ui.title"), items, "exemplary.field.", func() error {
 		r := f.rec
 		r.PersonID, r.Recognition, r.RecognizedBy = f.Person.ID(), f.Recognition.Value(), f.RecognizedBy.Value()
 		r.RecognizedOn, r.Story = f.RecognizedOn.Date(), f.Story.Value()
 		if err := f.RecognizedOn.Err(); err != nil {
 			return err
 		}
-		if err := data.SaveExemplary(supCtx(), &r); err != nil {
+		if err := data.SaveExemplary(opCtx(), &r); err != nil {
 			return err
 		}
 		f.rec = r

@@ -31,7 +31,7 @@ func TestExemplaryFormSearchAndCtrlF(t *testing.T) {
 	}
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	f := s.Exemplary.openForm(caseload.Exemplary{})
-	test.Type(f.Person.Search, "nguyen duc")
+	test.Type(f.Person.Entry, "nguyen duc")
 	if f.Person.ID() != duc.ID {
 		t.Fatal("the picker did not find Đức")
 	}

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"hoanhap/i18n"
+	_ "hoanhap/ui/syslocale" // LANG=C.UTF-8 read as "no language" before Fyne looks
 )
 
 // fyneLocales are the languages Fyne v2.7 ships translations for (its

@@ -45,6 +45,7 @@ func (u *App) confirmLeaveOr(next, cancel func()) {
 	}, u.win)
 	ask.SetConfirmText(i18n.T("leave.discard"))
 	ask.SetDismissText(i18n.T("leave.stay"))
+	dialogKeys(u.win, ask, nil, ask.Hide)
 	ask.Show()
 }
 

@@ -64,10 +64,11 @@ func areaIndex(t *testing.T, u *App, key string) int {
 	return -1
 }
 
-// openCaseloadForm opens an empty register form in the caseload area the
-// login put on screen.
+// openCaseloadForm opens the caseload area and an empty register form in
+// it.
 func openCaseloadForm(t *testing.T, u *App) *personForm {
 	t.Helper()
+	u.ShowArea("nav.caseload")
 	if u.current != areaIndex(t, u, "nav.caseload") || u.list == nil || !u.list.active() {
 		t.Fatalf("the caseload area is not on screen after login (current %d)", u.current)
 	}

@@ -13,30 +13,30 @@ import (
 // decision are re-checked on every change and shown as warnings that cite
 // the article; they do not block saving.
 type loanForm struct {
-	*supForm
+	*formFrame
 	rec        caseload.Loan
 	businesses []store.BusinessRow
 
 	Kind           *enumSelect
-	Person         *supPersonPicker
+	Person         *personPicker
 	Business       *widget.Select
 	Purpose        *enumSelect
-	Amount         *supMoneyEntry
-	TrainingMonths *supIntEntry
+	Amount         *moneyEntry
+	TrainingMonths *intEntry
 	Bank           *keyEntry
 	RequestedOn    *DateEntry
 	ListDate       *DateEntry
 	DisbursedOn    *DateEntry
-	Term           *supIntEntry
+	Term           *intEntry
 	Status         *enumSelect
 	Notes          *keyEntry
 }
 
 func newLoanForm(win fyne.Window, data supportData, rec caseload.Loan, saved func()) *loanForm {
-	f := &loanForm{rec: rec, Person: newSupPersonPicker(data), Amount: newSupMoneyEntry(), TrainingMonths: newSupIntEntry(),
+	f := &loanForm{rec: rec, Person: newPersonPicker(data, nil), Amount: newMoneyEntry(), TrainingMonths: newIntEntry(),
 		Bank: newKeyEntry(), RequestedOn: NewDateEntry(), ListDate: NewDateEntry(), DisbursedOn: NewDateEntry(),
-		Term: newSupIntEntry(), Notes: newKeyMultiLine()}
-	f.businesses, _ = data.Businesses(supCtx())
+		Term: newIntEntry(), Notes: newKeyMultiLine()}
+	f.businesses, _ = data.Businesses(opCtx())
 	names := make([]string, len(f.businesses))
 	for i, b := range f.businesses {
 		names[i] = b.Name
@@ -88,25 +88,25 @@ func newLoanForm(win fyne.Window, data supportData, rec caseload.Loan, saved fun
 	f.Notes.SetText(rec.Notes)
 
 	items := []*widget.FormItem{
-		supItem("loan.field.borrower_kind", f.Kind.Select),
-		supItem("loan.field.person_id", f.Person.Object()),
-		supItem("loan.field.business_id", f.Business),
-		supItem("loan.field.purpose", f.Purpose.Select),
-		supItem("loan.field.amount", f.Amount),
-		supItem("loan.field.training_months", f.TrainingMonths),
-		supItem("loan.field.term_months", f.Term),
-		supItem("loan.field.bank_branch", f.Bank),
-		supItem("loan.field.requested_on", f.RequestedOn),
-		supItem("loan.field.list_date", f.ListDate),
-		supItem("loan.field.disbursed_on", f.DisbursedOn),
-		supItem("loan.field.status", f.Status.Select),
-		supItem("loan.field.notes", f.Notes),
+		formItem("loan.field.borrower_kind", f.Kind.Select),
+		formItem("loan.field.person_id", f.Person.Object()),
+		formItem("loan.field.business_id", f.Business),
+		formItem("loan.field.purpose", f.Purpose.Select),
+		formItem("loan.field.amount", f.Amount),
+		formItem("loan.field.training_months", f.TrainingMonths),
+		formItem("loan.field.term_months", f.Term),
+		formItem("loan.field.bank_branch", f.Bank),
+		formItem("loan.field.requested_on", f.RequestedOn),
+		formItem("loan.field.list_date", f.ListDate),
+		formItem("loan.field.disbursed_on", f.DisbursedOn),
+		formItem("loan.field.status", f.Status.Select),
+		formItem("loan.field.notes", f.Notes),
 	}
 	title := i18n.T("support.ui.loan_new")
 	if rec.ID != "" {
 		title = i18n.T("support.ui.loan_edit")
 	}
-	f.supForm = newSupForm(win, title, items, "loan.field.", func() error { return f.save(data) })
+	f.formFrame = newFormFrame(win, title, items, "loan.field.", func() error { return f.save(data) })
 	f.onSaved = saved
 	f.showKind()
 	f.recheck()
@@ -116,12 +116,10 @@ func newLoanForm(win fyne.Window, data supportData, rec caseload.Loan, saved fun
 // showKind enables the person or the business field.
 func (f *loanForm) showKind() {
 	if caseload.BorrowerKind(f.Kind.Value()) == caseload.BorrowerBusiness {
-		f.Person.Search.Disable()
-		f.Person.Choices.Disable()
+		f.Person.SetDisabled(true)
 		f.Business.Enable()
 	} else {
-		f.Person.Search.Enable()
-		f.Person.Choices.Enable()
+		f.Person.SetDisabled(false)
 		f.Business.Disable()
 	}
 }
@@ -169,12 +167,12 @@ func (f *loanForm) facts(r caseload.Loan) caseload.LoanFacts {
 		}
 		return caseload.LoanFacts{}
 	}
-	return caseload.LoanFacts{CompletedOn: f.Person.Chosen().CompletedOn}
+	return caseload.LoanFacts{CompletedOn: f.Person.Row().CompletedOn}
 }
 
 // recheck shows the QĐ 22/2023 warnings for the loan as typed.
 func (f *loanForm) recheck() {
-	if f.supForm == nil {
+	if f.formFrame == nil {
 		return
 	}
 	r, err := f.collect()
@@ -190,7 +188,7 @@ func (f *loanForm) save(data supportData) error {
 	if err != nil {
 		return err
 	}
-	if err := data.SaveLoan(supCtx(), &r); err != nil {
+	if err := data.SaveLoan(opCtx(), &r); err != nil {
 		return err
 	}
 	f.rec = r

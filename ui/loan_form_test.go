@@ -25,7 +25,7 @@ func TestLoanFormBusinessBorrower(t *testing.T) {
 	w.SetContent(s.Root)
 	f := s.Loans.openForm(caseload.Loan{})
 	f.Kind.SetValue(string(caseload.BorrowerBusiness))
-	if !f.Person.Search.Disabled() || f.Business.Disabled() {
+	if !f.Person.Entry.Disabled() || f.Business.Disabled() {
 		t.Fatal("the business field is not the one enabled")
 	}
 	f.Business.SetSelected(b.Name)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -66,7 +64,7 @@ func (v *loginView) CreateRenderer() fyne.WidgetRenderer {
 // submit checks the name and password; on failure it shows a generic
 // message and clears the password.
 func (v *loginView) submit() {
-	usr, err := v.src.Authenticate(context.Background(), nfc(v.Name.Text), v.Password.Text)
+	usr, err := v.src.Authenticate(opCtx(), nfc(v.Name.Text), v.Password.Text)
 	if err != nil {
 		v.Message.SetText(i18n.T("svui.login.failed"))
 		v.Password.SetText("")
@@ -86,7 +84,7 @@ func (v *loginView) submit() {
 // session is set so that writes are attributed and mentor and leader
 // restrictions apply.
 func (u *App) login(done func(session)) {
-	ctx := context.Background()
+	ctx := opCtx()
 	has, err := u.st.HasUsers(ctx)
 	if err == nil && !has {
 		admin := caseload.User{Name: "admin", DisplayName: "admin", Role: caseload.RoleAdmin, Active: true}

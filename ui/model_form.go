@@ -10,7 +10,7 @@ import (
 
 // modelForm adds or edits a reintegration model.
 type modelForm struct {
-	*supForm
+	*formFrame
 	rec          caseload.Model
 	Name         *keyEntry
 	Type         *widget.SelectEntry // the types of the settings, or any typed
@@ -26,7 +26,7 @@ type modelForm struct {
 }
 
 func newModelForm(win fyne.Window, data modelData, rec caseload.Model, saved func()) *modelForm {
-	types, _ := data.ModelTypes(supCtx())
+	types, _ := data.ModelTypes(opCtx())
 	f := &modelForm{rec: rec, Name: newKeyEntry(), Type: widget.NewSelectEntry(types), Types: types, LeadOrg: newKeyEntry(),
 		DecisionNo: newKeyEntry(), DecisionDate: NewDateEntry(), StartedOn: NewDateEntry(),
 		Status:       newEnumSelect("model.status", enumValues(caseload.ModelStatuses), false, nil),
@@ -45,22 +45,22 @@ func newModelForm(win fyne.Window, data modelData, rec caseload.Model, saved fun
 	f.RecognizedOn.SetDate(rec.RecognizedOn)
 	f.Notes.SetText(rec.Notes)
 	items := []*widget.FormItem{
-		supItem("model.field.name", f.Name),
-		supItem("model.field.type", f.Type),
-		supItem("model.field.lead_org", f.LeadOrg),
-		supItem("model.field.decision_number", f.DecisionNo),
-		supItem("model.field.decision_date", f.DecisionDate),
-		supItem("model.field.started_on", f.StartedOn),
-		supItem("model.field.status", f.Status.Select),
-		supItem("model.field.recognized_by", f.RecognizedBy),
-		supItem("model.field.recognized_on", f.RecognizedOn),
-		supItem("model.field.notes", f.Notes),
+		formItem("model.field.name", f.Name),
+		formItem("model.field.type", f.Type),
+		formItem("model.field.lead_org", f.LeadOrg),
+		formItem("model.field.decision_number", f.DecisionNo),
+		formItem("model.field.decision_date", f.DecisionDate),
+		formItem("model.field.started_on", f.StartedOn),
+		formItem("model.field.status", f.Status.Select),
+		formItem("model.field.recognized_by", f.RecognizedBy),
+		formItem("model.field.recognized_on", f.RecognizedOn),
+		formItem("model.field.notes", f.Notes),
 	}
 	title := i18n.T("model.ui.new")
 	if rec.ID != "" {
 		title = i18n.T("model.ui.edit")
 	}
-	f.supForm = newSupForm(win, title, items, "model.field.", func() error {
+	f.formFrame = newFormFrame(win, title, items, "model.field.", func() error {
 		r := f.rec
 		r.Name, r.Type, r.LeadOrg = f.Name.Value(), nfc(f.Type.Text), f.LeadOrg.Value()
 		r.Decision = caseload.Decision{Number: f.DecisionNo.Value(), Date: f.DecisionDate.Date()}
@@ -72,7 +72,7 @@ func newModelForm(win fyne.Window, data modelData, rec caseload.Model, saved fun
 				return err
 			}
 		}
-		if err := data.SaveModel(supCtx(), &r); err != nil {
+		if err := data.SaveModel(opCtx(), &r); err != nil {
 			return err
 		}
 		f.rec = r
@@ -84,7 +84,7 @@ func newModelForm(win fyne.Window, data modelData, rec caseload.Model, saved fun
 
 // memberForm adds or edits a member of a model.
 type memberForm struct {
-	*supForm
+	*formFrame
 	rec          caseload.ModelMember
 	Name         *keyEntry
 	Role         *enumSelect
@@ -103,15 +103,15 @@ func newMemberForm(win fyne.Window, data modelData, rec caseload.ModelMember, sa
 	f.Organisation.SetText(rec.Organisation)
 	f.Phone.SetText(rec.Phone)
 	items := []*widget.FormItem{
-		supItem("model.field.member_name", f.Name),
-		supItem("model.field.role", f.Role.Select),
-		supItem("model.field.organisation", f.Organisation),
-		supItem("model.field.phone", f.Phone),
+		formItem("model.field.member_name", f.Name),
+		formItem("model.field.role", f.Role.Select),
+		formItem("model.field.organisation", f.Organisation),
+		formItem("model.field.phone", f.Phone),
 	}
-	f.supForm = newSupForm(win, i18n.T("model.ui.member"), items, "model.field.", func() error {
+	f.formFrame = newFormFrame(win, i18n.T("model.ui.member"), items, "model.field.", func() error {
 		r := f.rec
 		r.Name, r.Role, r.Organisation, r.Phone = f.Name.Value(), caseload.MemberRole(f.Role.Value()), f.Organisation.Value(), f.Phone.Value()
-		if err := data.SaveModelMember(supCtx(), &r); err != nil {
+		if err := data.SaveModelMember(opCtx(), &r); err != nil {
 			return err
 		}
 		f.rec = r

@@ -78,7 +78,7 @@ func TestModelMembersAndUnlinks(t *testing.T) {
 
 	// Unlink a person from the model: asks first.
 	lf := s.openLinkPerson(caseload.LinkModelPerson, m.ID)
-	test.Type(lf.Person.Search, "duc")
+	test.Type(lf.Person.Entry, "duc")
 	lf.Submit()
 	if len(s.People) != 1 {
 		t.Fatalf("people = %d", len(s.People))

@@ -118,7 +118,7 @@ func (u *App) newNoticeView(back *overviewArea, id string) *noticeView {
 	v.content = container.NewVScroll(container.NewVBox(v.newBox, v.checkBox))
 	if id == "" {
 		v.checkBox.Hide()
-	} else if n, err := u.st.Notice(svCtx(), id); err != nil {
+	} else if n, err := u.st.Notice(opCtx(), id); err != nil {
 		setStatus(v.Status, err, "")
 		v.checkBox.Hide()
 	} else if !u.inScope(n.PersonID) {
@@ -143,7 +143,7 @@ func (v *noticeView) saveNew() {
 		BirthDate: v.BirthDate.BirthDate(), CitizenID: v.CitizenID.Value(), Hamlet: v.Hamlet.Value(),
 		Address: v.Address.Value(), Offense: v.Offense.Value(), Facility: v.Sender.Value(),
 		Status: caseload.StatusExpected, ReleaseKind: caseload.ReleaseCompleted}
-	if err := v.src.AddNotice(svCtx(), &n, &p); err != nil {
+	if err := v.src.AddNotice(opCtx(), &n, &p); err != nil {
 		setStatus(v.Status, err, "")
 		return
 	}
@@ -156,7 +156,7 @@ func (v *noticeView) showNotice(n caseload.Notice) {
 	v.n = n
 	v.newBox.Hide()
 	v.checkBox.Show()
-	ctx := svCtx()
+	ctx := opCtx()
 	name := ""
 	status := caseload.Status("")
 	if p, err := v.src.Person(ctx, n.PersonID); err == nil {
@@ -201,7 +201,7 @@ func (v *noticeView) saveCheck() {
 	}
 	n.NewAddress, n.FamilyCheckNote = v.NewAddress.Value(), v.FamilyNote.Value()
 	n.SenderAnsweredOn, n.FamilyCheckedOn, n.UpwardReportOn = v.AnsweredOn.Date(), v.FamilyOn.Date(), v.UpwardOn.Date()
-	if err := v.src.UpdateNotice(svCtx(), &n); err != nil {
+	if err := v.src.UpdateNotice(opCtx(), &n); err != nil {
 		setStatus(v.CheckStatus, err, "")
 		return
 	}
@@ -225,7 +225,7 @@ type noticeList struct {
 // except for a mentor, who sees only those of people assigned to them.
 func (u *App) newNoticeList(back *overviewArea) *noticeList {
 	l := &noticeList{}
-	list, err := u.st.Notices(svCtx(), true)
+	list, err := u.st.Notices(opCtx(), true)
 	status := newStatusLabel()
 	if err != nil {
 		setStatus(status, err, "")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -129,7 +128,7 @@ func findTabs(o fyne.CanvasObject) *container.AppTabs {
 // personWithLoanAndJob returns a person with a disbursed loan and a
 // current job, so that the support tab shows real figures ("" if none).
 func (u *App) personWithLoanAndJob() string {
-	ctx := context.Background()
+	ctx := opCtx()
 	loans, err := u.st.Loans(ctx, store.LoanFilter{})
 	if err != nil {
 		return ""

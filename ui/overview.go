@@ -26,7 +26,61 @@ var workCols = []string{"svui.work.col.due", "svui.work.col.kind", "svui.work.co
 // workRow is one pre-formatted worklist row.
 type workRow struct {
 	item  caseload.WorkItem
+	due   dueState
 	cells [4]string
+}
+
+// dueState is when a worklist item falls due, seen from today: already
+// past (overdue, red), today (due, orange), or later. An item due today
+// is not overdue: it still can be done in time.
+type dueState int
+
+const (
+	dueLater dueState = iota
+	dueToday
+	dueOverdue
+)
+
+// dueOf is the state of an item due on due when today is today.
+func dueOf(due, today caseload.Date) dueState {
+	switch c := due.Compare(today); {
+	case c < 0:
+		return dueOverdue
+	case c == 0:
+		return dueToday
+	}
+	return dueLater
+}
+
+// importance is how a state's cells are drawn.
+func (d dueState) importance() widget.Importance {
+	switch d {
+	case dueOverdue:
+		return widget.DangerImportance
+	case dueToday:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
+}
+
+// dueText is the due cell: the date, marked today or overdue.
+func dueText(due caseload.Date, d dueState) string {
+	switch d {
+	case dueOverdue:
+		return i18n.T("work.due.overdue", "Date", showDate(due))
+	case dueToday:
+		return i18n.T("work.due.today", "Date", showDate(due))
+	}
+	return showDate(due)
+}
+
+// workKindText is the kind cell: a visit due today is "due", not
+// "overdue".
+func workKindText(it caseload.WorkItem, d dueState) string {
+	if it.Kind == caseload.WorkVisitOverdue && d != dueOverdue {
+		return i18n.T("work.kind.visit_due")
+	}
+	return workKindLabel(it.Kind)
 }
 
 // overviewArea is "Tổng quan": the worklist ("Việc cần làm") with a filter
@@ -41,6 +95,7 @@ type overviewArea struct {
 	Kind      *widget.Select
 	Table     *widget.Table
 	Count     *widget.Label
+	loads     loader
 	NewNotice *widget.Button
 	Notices   *widget.Button
 
@@ -97,8 +152,8 @@ func (u *App) buildOverviewArea() *overviewArea {
 			}
 			r := a.rows[id.Row]
 			l.Importance = widget.MediumImportance
-			if r.item.Overdue && (id.Col == 0 || id.Col == 3) {
-				l.Importance = widget.DangerImportance
+			if id.Col == 0 || id.Col == 1 {
+				l.Importance = r.due.importance()
 			}
 			l.SetText(r.cells[id.Col])
 		})
@@ -121,10 +176,15 @@ func (u *App) buildOverviewArea() *overviewArea {
 		}
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(a.Notices, a.NewNotice)),
+		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(exportButton(a.src, "worklist", a.exportFilter), a.Notices, a.NewNotice)),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
 			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
 	a.home = container.NewBorder(top, nil, nil, nil, a.Table)
+	if !u.sess.isMentor() { // the dashboard counts the whole ward (dashboard.go)
+		split := container.NewHSplit(a.home, u.newDashboard().content)
+		split.Offset = 0.68
+		a.home = split
+	}
 	a.stack = container.NewStack(a.home)
 	a.load()
 	return a
@@ -136,20 +196,17 @@ func workKindLabel(kind string) string { return i18n.T("svui.work.kind." + kind)
 // load computes the worklist for today (only the mentor's items for a
 // mentor user), synchronously.
 func (a *overviewArea) load() {
-	ctx := svCtx()
-	var items []caseload.WorkItem
-	var err error
-	if a.u.sess.isMentor() {
-		items, err = a.src.WorklistFor(ctx, svToday(), a.u.sess.MentorID)
-	} else {
-		items, err = a.src.Worklist(ctx, svToday())
-	}
-	if err != nil {
-		a.Count.SetText(errorText(err))
-		return
-	}
-	a.items = items
-	a.filter()
+	mentor, mentorID, today := a.u.sess.isMentor(), a.u.sess.MentorID, svToday()
+	a.loads.status = a.Count
+	runLoad(&a.loads, func() ([]caseload.WorkItem, error) {
+		if mentor {
+			return a.src.WorklistFor(opCtx(), today, mentorID)
+		}
+		return a.src.Worklist(opCtx(), today)
+	}, func(err error) { a.Count.SetText(errorText(err)) }, func(items []caseload.WorkItem) {
+		a.items = items
+		a.filter()
+	})
 }
 
 // filter keeps the items of the chosen kind and formats them.
@@ -164,7 +221,8 @@ func (a *overviewArea) filter() {
 	scope := a.u.personScope()
 	names := personNames(a.src, scope)
 	a.rows = a.rows[:0]
-	overdue := 0
+	overdue, dueNow := 0, 0
+	today := svToday()
 	for _, it := range a.items {
 		if kind != "" && it.Kind != kind {
 			continue
@@ -175,16 +233,18 @@ func (a *overviewArea) filter() {
 		if scope != nil && it.PersonID == "" {
 			continue // a unit-wide task (loan list…): not a mentor's
 		}
-		if it.Overdue {
+		d := dueOf(it.Due, today)
+		switch d {
+		case dueOverdue:
 			overdue++
+		case dueToday:
+			dueNow++
 		}
-		due := showDate(it.Due)
-		if it.Overdue {
-			due += " !"
-		}
-		a.rows = append(a.rows, workRow{item: it, cells: [4]string{due, workKindLabel(it.Kind), names[it.PersonID], i18n.TMap(it.Rule, it.Args)}})
+		a.rows = append(a.rows, workRow{item: it, due: d, cells: [4]string{dueText(it.Due, d), workKindText(it, d),
+			names[it.PersonID], i18n.TMap(it.Rule, it.Args)}})
 	}
-	a.Count.SetText(i18n.T("svui.work.count", "Count", i18n.Number(len(a.rows)), "Overdue", i18n.Number(overdue)))
+	a.Count.SetText(i18n.T("work.count", "Count", i18n.Number(len(a.rows)), "Overdue", i18n.Number(overdue),
+		"Today", i18n.Number(dueNow)))
 	a.Table.Refresh()
 }
 
@@ -237,9 +297,12 @@ func (u *App) showVisitDialog(personID string, quarterly bool, saved func()) *vi
 			saved()
 		}
 	}
-	d = dialog.NewCustom(i18n.T("svui.visit.new"), i18n.T("svui.common.close"), container.NewVScroll(f.content), u.win)
-	d.Resize(fyne.NewSize(640, 640))
-	d.Show()
+	var save func()
+	if !f.Save.Disabled() {
+		save = f.save
+	}
+	d = showFormDialog(u.win, i18n.T("svui.visit.new"), container.NewVScroll(f.content), fyne.NewSize(640, 640),
+		i18n.T("svui.common.close"), save)
 	f.focusFirst()
 	return f
 }

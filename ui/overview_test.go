@@ -6,6 +6,8 @@ import (
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestWorklistShowsRuleText checks that items show their rule text (not a
@@ -87,5 +89,60 @@ func TestMentorsRosterFilters(t *testing.T) {
 	a.selectMentor(a.rows[0].m.ID)
 	if !strings.Contains(a.PanelTitle.Text, "Lê Thị Hoa") {
 		t.Errorf("panel title = %q", a.PanelTitle.Text)
+	}
+}
+
+// A visit due today and a visit overdue are two states: the overdue one
+// red and marked overdue, the one due today orange, marked today and not
+// called overdue.
+func TestWorklistDueTodayIsNotOverdue(t *testing.T) {
+	i18n.SetLanguage("vi")
+	st := svStore(t)
+	u := svApp(t, st)
+	today := svToday()
+	mk := func(name string, returned caseload.Date) string {
+		id := seed(t, st, caseload.Person{FullName: name, Group: caseload.GroupC, ReleaseKind: caseload.ReleaseCompleted,
+			ReturnedOn: returned, ReportedOn: returned})[0]
+		svAssign(t, u, id, svMentor(t, st, "Mentor "+name).ID, "1/QĐ", returned)
+		return id
+	}
+	late := mk("Lý Văn Sơn", today.AddDays(-40))
+	now := mk("Trần Văn Tư", today.AddDays(-14)) // group C: every 14 days
+	ov := u.buildOverviewArea()
+	rowOf := func(id string) workRow {
+		for _, r := range ov.rows {
+			if r.item.PersonID == id && r.item.Kind == caseload.WorkVisitOverdue {
+				return r
+			}
+		}
+		t.Fatalf("no visit item for %s in %d rows", id, len(ov.rows))
+		return workRow{}
+	}
+	lr, nr := rowOf(late), rowOf(now)
+	if lr.due.importance() != widget.DangerImportance || !strings.Contains(lr.cells[0], "quá hạn") {
+		t.Errorf("overdue visit: cell %q, importance %v", lr.cells[0], lr.due.importance())
+	}
+	if nr.item.Due != today {
+		t.Fatalf("the second visit is due %v, want today", nr.item.Due)
+	}
+	if nr.due.importance() != widget.WarningImportance || !strings.Contains(nr.cells[0], "hôm nay") ||
+		strings.Contains(nr.cells[0]+nr.cells[1], "quá hạn") {
+		t.Errorf("visit due today: cells %q / %q, importance %v", nr.cells[0], nr.cells[1], nr.due.importance())
+	}
+	if !strings.Contains(ov.Count.Text, "1 quá hạn") || !strings.Contains(ov.Count.Text, "1 đến hạn hôm nay") {
+		t.Errorf("count = %q", ov.Count.Text)
+	}
+}
+
+// The application opens on the worklist (Tổng quan): a ward officer
+// starts the day with what is due.
+func TestStartsOnWorklist(t *testing.T) {
+	st := svStore(t)
+	u := svApp(t, st)
+	if got := u.areas[u.current].key; got != "nav.overview" {
+		t.Fatalf("the window opens on %q, want the worklist", got)
+	}
+	if sel := u.nav; sel == nil || len(u.content.Objects) == 0 {
+		t.Fatal("nothing on screen after login")
 	}
 }

@@ -126,7 +126,7 @@ func (p *personPanel) reloadJob() {
 	if day.IsZero() {
 		day = caseload.Today()
 	}
-	if list, err := p.jobs.PersonSupports(context.Background(), p.jobFor); err != nil {
+	if list, err := p.jobs.PersonSupports(opCtx(), p.jobFor); err != nil {
 		p.job.SetText(i18n.Error(err))
 	} else {
 		p.job.SetText(supEmploymentText(list, day))

@@ -51,9 +51,9 @@ func newPersonSupportView(win fyne.Window, data supportData, personID string) *p
 	v.Loans = wrap(widget.NewLabel(""))
 	v.Exemplary = wrap(widget.NewLabel(""))
 	v.Links = wrap(widget.NewLabel(""))
-	headers := supHeaders("support.col.date", "support.col.kind", "support.col.provider", "support.col.detail", "support.col.amount")
+	headers := headerTexts("support.col.date", "support.col.kind", "support.col.provider", "support.col.detail", "support.col.amount")
 	widths := []float32{92, 200, 200, 220, 115}
-	v.History = supTable(headers, widths, func() int { return len(v.Supports) }, v.cell, func(row int) { v.openSupport(v.Supports[row]) })
+	v.History = dataTable(headers, widths, func() int { return len(v.Supports) }, v.cell, func(row int) { v.openSupport(v.Supports[row]) })
 	addSupport := widget.NewButtonWithIcon(i18n.T("support.ui.support_new"), theme.ContentAddIcon(), func() {
 		v.openSupport(caseload.Support{PersonID: personID})
 	})
@@ -72,14 +72,14 @@ func newPersonSupportView(win fyne.Window, data supportData, personID string) *p
 		container.NewHBox(addSupport, addLoan, addEx),
 		widget.NewLabelWithStyle(i18n.T("support.ui.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
-	v.Root = container.NewBorder(glance, nil, nil, nil, supFill(v.History, headers, widths, 3))
+	v.Root = container.NewBorder(glance, nil, nil, nil, fillTable(v.History, headers, widths, 3))
 	v.Reload()
 	return v
 }
 
 // Reload reads the person's support, loans and recognitions again.
 func (v *personSupportView) Reload() {
-	ctx := supCtx()
+	ctx := opCtx()
 	list, err := v.data.PersonSupports(ctx, v.personID)
 	if err != nil {
 		v.Employment.SetText(i18n.Error(err))
@@ -194,28 +194,23 @@ func (v *personSupportView) setReadOnly() {
 }
 
 // show opens a form of the tab: as a view in a read-only session. Closing
-// it gives the profile its shortcuts back (supForm.Show).
-func (v *personSupportView) show(f *supForm) {
-	if v.readOnly {
-		f.setViewOnly()
-	}
-	f.Show()
-}
+// it gives the profile its shortcuts back (formFrame.Show).
+func (v *personSupportView) show(f *formFrame) { f.open(v.readOnly, nil) }
 
 func (v *personSupportView) openSupport(rec caseload.Support) *supportForm {
 	f := newSupportForm(v.win, v.data, rec, v.Reload)
-	v.show(f.supForm)
+	v.show(f.formFrame)
 	return f
 }
 
 func (v *personSupportView) openLoan(rec caseload.Loan) *loanForm {
 	f := newLoanForm(v.win, v.data, rec, v.Reload)
-	v.show(f.supForm)
+	v.show(f.formFrame)
 	return f
 }
 
 func (v *personSupportView) openExemplary(rec caseload.Exemplary) *exemplaryForm {
 	f := newExemplaryForm(v.win, v.data, rec, v.Reload)
-	v.show(f.supForm)
+	v.show(f.formFrame)
 	return f
 }

@@ -85,6 +85,7 @@ type quarterListView struct {
 	unclassed  []qlRow  // managed people with no classification this quarter
 	counts     map[caseload.Group]int
 	rows       []qlRow // the rows of the section shown
+	loads      loader
 	content    fyne.CanvasObject
 }
 
@@ -156,7 +157,8 @@ func newQuarterListView(src quarterListSource, scope func() map[string]bool, ope
 	top := container.NewVBox(
 		heading("quarterlist.title"),
 		container.NewHBox(widget.NewLabel(i18n.T("quarterlist.quarter")),
-			container.NewGridWrap(fyne.NewSize(quarterPickerWidth, v.Quarter.MinSize().Height), v.Quarter)),
+			container.NewGridWrap(fyne.NewSize(quarterPickerWidth, v.Quarter.MinSize().Height), v.Quarter),
+			exportButton(v.src, "hcd09", v.exportFilter)),
 		v.Summary,
 		widget.NewSeparator(),
 	)
@@ -209,17 +211,36 @@ func (v *quarterListView) load() {
 	if err != nil {
 		return
 	}
-	list, err := v.src.QuarterList(svCtx(), quarter)
-	v.classified, v.unclassed = nil, nil
-	v.counts = map[caseload.Group]int{}
-	if err != nil {
-		v.Summary.SetText(errorText(err))
-		v.refreshSections()
-		return
-	}
 	var only map[string]bool
 	if v.scope != nil {
 		only = v.scope()
+	}
+	v.loads.status = v.Summary
+	runLoad(&v.loads, func() (qlData, error) { return v.read(quarter, year, q, only) }, func(err error) {
+		v.classified, v.unclassed, v.counts = nil, nil, map[caseload.Group]int{}
+		v.Summary.SetText(errorText(err))
+		v.refreshSections()
+	}, func(d qlData) {
+		v.classified, v.unclassed, v.counts = d.classified, d.unclassed, d.counts
+		v.Summary.SetText(i18n.T("quarterlist.summary", "Q", q, "Year", year, "Classified", len(v.classified),
+			"A", v.counts[caseload.GroupA], "B", v.counts[caseload.GroupB], "C", v.counts[caseload.GroupC],
+			"D", v.counts[caseload.GroupD], "Unclassified", len(v.unclassed)))
+		v.refreshSections()
+	})
+}
+
+// qlData is what a load of the quarterly list reads.
+type qlData struct {
+	classified, unclassed []qlRow
+	counts                map[caseload.Group]int
+}
+
+// read reads the classifications of the quarter and the people in scope
+// (off the UI thread: it touches no widget).
+func (v *quarterListView) read(quarter string, year, q int, only map[string]bool) (qlData, error) {
+	list, err := v.src.QuarterList(opCtx(), quarter)
+	if err != nil {
+		return qlData{}, err
 	}
 	people := v.src.People(store.PersonFilter{Statuses: allStatuses, Only: only})
 	byID := make(map[string]store.PersonRow, len(people))
@@ -229,10 +250,10 @@ func (v *quarterListView) load() {
 		members[i] = caseload.QuarterMember{ID: p.ID, Status: p.Status, ReturnedOn: p.ReturnedOn, Group: p.Group}
 	}
 	ql := caseload.Quarterly(year, q, members, list)
-	v.counts = ql.Counts
+	d := qlData{counts: ql.Counts}
 	for _, c := range ql.Classified {
 		p := byID[c.PersonID]
-		v.classified = append(v.classified, qlRow{personID: c.PersonID, group: c.Group, cells: [qlCols]string{
+		d.classified = append(d.classified, qlRow{personID: c.PersonID, group: c.Group, cells: [qlCols]string{
 			qlColName: p.FullName, qlColBirth: birthYearText(p.BirthYear), qlColHamlet: p.Hamlet,
 			qlColGroup: string(c.Group), qlColReason: oneLine(c.Reason), qlColDate: showDate(c.On), qlColBy: c.By,
 		}})
@@ -243,15 +264,11 @@ func (v *quarterListView) load() {
 		if p.Group != "" {
 			reason = i18n.T("quarterlist.not_classified_was", "Group", string(p.Group))
 		}
-		v.unclassed = append(v.unclassed, qlRow{personID: p.ID, group: p.Group, cells: [qlCols]string{
+		d.unclassed = append(d.unclassed, qlRow{personID: p.ID, group: p.Group, cells: [qlCols]string{
 			qlColName: p.FullName, qlColBirth: birthYearText(p.BirthYear), qlColHamlet: p.Hamlet, qlColReason: reason,
 		}})
 	}
-
-	v.Summary.SetText(i18n.T("quarterlist.summary", "Q", q, "Year", year, "Classified", len(v.classified),
-		"A", v.counts[caseload.GroupA], "B", v.counts[caseload.GroupB], "C", v.counts[caseload.GroupC],
-		"D", v.counts[caseload.GroupD], "Unclassified", len(v.unclassed)))
-	v.refreshSections()
+	return d, nil
 }
 
 // refreshSections redraws the section list and the section shown.

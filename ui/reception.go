@@ -60,7 +60,7 @@ type receptionView struct {
 // walk-in without a notice (back is nil there).
 func (u *App) newReceptionView(back *overviewArea, personID string) *receptionView {
 	v := &receptionView{u: u, src: u.st, back: back, personID: personID}
-	ctx := svCtx()
+	ctx := opCtx()
 	v.cal, _ = u.st.Calendar(ctx)
 	v.Person = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if p, err := u.st.Person(ctx, personID); err == nil {
@@ -173,9 +173,9 @@ func (v *receptionView) save() {
 	r := v.reception()
 	var err error
 	if r.ID == "" {
-		err = v.src.RecordReception(svCtx(), &r)
+		err = v.src.RecordReception(opCtx(), &r)
 	} else {
-		err = v.src.UpdateReception(svCtx(), &r)
+		err = v.src.UpdateReception(opCtx(), &r)
 	}
 	if err != nil {
 		setStatus(v.Status, err, "")

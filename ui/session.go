@@ -45,7 +45,7 @@ func (u *App) personScope() map[string]bool {
 	if !u.sess.isMentor() {
 		return nil
 	}
-	ids, err := u.st.MentorPersonIDs(context.Background(), u.sess.MentorID)
+	ids, err := u.st.MentorPersonIDs(opCtx(), u.sess.MentorID)
 	if err != nil || ids == nil {
 		return map[string]bool{}
 	}

@@ -81,12 +81,12 @@ func TestMentorLoginSeesOnlyOwnPeople(t *testing.T) {
 	// The visit picker finds only their own person.
 	va := u.buildVisitsArea()
 	test.Type(va.Form.Picker.Entry, "hoang thi lan")
-	if va.Form.Picker.SelectedID() != "" {
+	if va.Form.Picker.ID() != "" {
 		t.Errorf("mentor could pick someone else's person")
 	}
 	va.Form.Picker.clear()
 	test.Type(va.Form.Picker.Entry, "binh")
-	if va.Form.Picker.SelectedID() != mine.ID {
+	if va.Form.Picker.ID() != mine.ID {
 		t.Errorf("mentor cannot pick their own person")
 	}
 	va.Form.save()
@@ -136,6 +136,7 @@ func mentorSeesNoOthers(t *testing.T, u *App, st *store.Store, mine, other, expe
 	}
 
 	// Caseload: only their person, whatever the filters.
+	u.ShowArea("nav.caseload")
 	if u.list == nil {
 		t.Fatal("no caseload list after the mentor login")
 	}

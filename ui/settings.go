@@ -71,7 +71,7 @@ func (u *App) newSettingsView(src settingsSource) *settingsView {
 }
 
 func (v *settingsView) build() {
-	ctx := context.Background()
+	ctx := opCtx()
 	node := v.src.Node()
 	v.message = widget.NewLabel("")
 	v.message.Wrapping = fyne.TextWrapWord
@@ -185,7 +185,7 @@ func (v *settingsView) SaveUnit() error {
 	if v.readOnly {
 		return errReadOnly
 	}
-	if err := v.src.SetUnit(context.Background(), v.unitName.Value(), v.unitKind.Value()); err != nil {
+	if err := v.src.SetUnit(opCtx(), v.unitName.Value(), v.unitKind.Value()); err != nil {
 		v.fail(err)
 		return err
 	}
@@ -219,13 +219,15 @@ func (v *settingsView) confirmRemove() {
 	if v.selected < 0 || v.selected >= len(v.hamlets) {
 		return
 	}
-	dialog.ShowConfirm(i18n.T("ui.settings.hamlet_remove"),
+	d := dialog.NewConfirm(i18n.T("ui.settings.hamlet_remove"),
 		i18n.T("ui.settings.hamlet_remove_ask", "Name", v.hamlets[v.selected]),
 		func(ok bool) {
 			if ok {
 				v.RemoveHamlet()
 			}
 		}, v.win)
+	dialogKeys(v.win, d, nil, d.Hide)
+	d.Show()
 }
 
 // RemoveHamlet drops the selected hamlet from the list (not yet saved).
@@ -246,11 +248,11 @@ func (v *settingsView) SaveHamlets() error {
 	if v.readOnly {
 		return errReadOnly
 	}
-	if err := v.src.SetHamletList(context.Background(), v.hamlets); err != nil {
+	if err := v.src.SetHamletList(opCtx(), v.hamlets); err != nil {
 		v.fail(err)
 		return err
 	}
-	if list, err := v.src.HamletList(context.Background()); err == nil {
+	if list, err := v.src.HamletList(opCtx()); err == nil {
 		v.hamlets = list
 		v.hamletList.Refresh()
 	}
@@ -261,7 +263,7 @@ func (v *settingsView) SaveHamlets() error {
 // SetLanguage stores the language ("vi" or "en"), switches to it and
 // rebuilds the window.
 func (v *settingsView) SetLanguage(lang string) error {
-	if err := v.src.SetSetting(context.Background(), "language", lang); err != nil {
+	if err := v.src.SetSetting(opCtx(), "language", lang); err != nil {
 		v.fail(err)
 		return err
 	}

@@ -93,7 +93,7 @@ func newCadenceSection(src cadenceSource, readOnly bool) *cadenceSection {
 
 // load shows the stored cadence (the defaults for groups never set).
 func (c *cadenceSection) load() {
-	m, err := c.src.VisitCadence(context.Background())
+	m, err := c.src.VisitCadence(opCtx())
 	if err != nil {
 		setStatus(c.Status, err, "")
 	}
@@ -140,7 +140,7 @@ func (c *cadenceSection) save() error {
 		c.Status.SetText(err.Error())
 		return errCadence
 	}
-	if err := c.src.SetVisitCadence(context.Background(), m); err != nil {
+	if err := c.src.SetVisitCadence(opCtx(), m); err != nil {
 		setStatus(c.Status, err, "")
 		return err
 	}

@@ -115,7 +115,7 @@ func newModelTypesSection(src modelTypesSource, win fyne.Window, readOnly bool) 
 
 // load reads the saved list and counts the models of each type.
 func (m *modelTypesSection) load() {
-	ctx := supCtx()
+	ctx := opCtx()
 	types, err := m.src.ModelTypes(ctx)
 	if err != nil {
 		m.fail(i18n.Error(err))
@@ -206,7 +206,7 @@ func (m *modelTypesSection) AskRemove() {
 		m.fail(i18n.T("modeltypes.in_use_refused", "Name", name, "Count", n))
 		return
 	}
-	m.Confirm = supConfirm(m.win, i18n.T("modeltypes.remove"), i18n.T("modeltypes.remove_ask", "Name", name),
+	m.Confirm = askConfirm(m.win, i18n.T("modeltypes.remove"), i18n.T("modeltypes.remove_ask", "Name", name),
 		i18n.T("support.ui.remove"), m.Remove)
 }
 
@@ -235,7 +235,7 @@ func (m *modelTypesSection) Save() error {
 		m.fail(i18n.T("modeltypes.empty"))
 		return nil
 	}
-	ctx := supCtx()
+	ctx := opCtx()
 	renamed := map[string]string{}
 	for _, t := range m.Types {
 		if o := m.origin[t]; o != "" && o != t {

@@ -21,13 +21,15 @@ var (
 // actions are ignored.
 type keyActions struct {
 	find, newRecord, save, escape func()
+	// enter runs on Enter when no field has the focus (a dialog's OK).
+	enter func()
 }
 
 // bindKeys registers the actions on the window's canvas. active tells
 // whether the screen is the one shown, so that a screen that was left
 // does not react any more. A later bindKeys replaces the earlier one.
 func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
-	rememberKeys(c, active, a) // so a form can restore them (support_common.go)
+	rememberKeys(c, active, a) // so a form can restore them (widget_form.go)
 	run := func(f func()) func(fyne.Shortcut) {
 		return func(fyne.Shortcut) {
 			if f != nil && active() {
@@ -39,8 +41,11 @@ func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
 	c.AddShortcut(shortcutNew, run(a.newRecord))
 	c.AddShortcut(shortcutSave, run(a.save))
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && a.escape != nil && active() {
+		switch {
+		case ev.Name == fyne.KeyEscape && a.escape != nil && active():
 			a.escape()
+		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && a.enter != nil && active():
+			a.enter()
 		}
 	})
 }

@@ -162,8 +162,8 @@ func TestWalkNoticeToClassification(t *testing.T) {
 	c := u.win.Canvas()
 	c.Focus(va.Form.Picker.Entry)
 	typeFocused(c, "nguyen van duc")
-	if va.Form.Picker.SelectedID() != pid {
-		t.Fatalf("picker chose %q, want %q (%s)", va.Form.Picker.SelectedID(), pid, va.Form.Picker.Chosen.Text)
+	if va.Form.Picker.ID() != pid {
+		t.Fatalf("picker chose %q, want %q (%s)", va.Form.Picker.ID(), pid, va.Form.Picker.Choice.Text)
 	}
 	c.FocusNext() // date, today by default
 	if c.Focused() != va.Form.Date.Entry {

@@ -10,7 +10,7 @@ import (
 // supportData is what the support screens need from the store
 // (*store.Store satisfies it).
 type supportData interface {
-	supPeopleSource
+	peopleLister
 	Person(ctx context.Context, id string) (caseload.Person, error)
 	SaveSupport(ctx context.Context, rec *caseload.Support) error
 	Supports(ctx context.Context, f store.SupportFilter) ([]store.SupportRow, error)
@@ -29,7 +29,7 @@ type supportData interface {
 // modelData is what the models screens need from the store
 // (*store.Store satisfies it).
 type modelData interface {
-	supPeopleSource
+	peopleLister
 	Models(ctx context.Context) ([]store.ModelRow, error)
 	SaveModel(ctx context.Context, rec *caseload.Model) error
 	ModelMembers(ctx context.Context, modelID string) ([]caseload.ModelMember, error)

@@ -10,16 +10,16 @@ import (
 
 // supportForm adds or edits a support measure.
 type supportForm struct {
-	*supForm
+	*formFrame
 	rec      caseload.Support
-	Person   *supPersonPicker
+	Person   *personPicker
 	Kind     *enumSelect
 	Date     *DateEntry
 	Provider *keyEntry
 	Outcome  *keyEntry
-	Amount   *supMoneyEntry
+	Amount   *moneyEntry
 	Employer *keyEntry
-	Income   *supMoneyEntry
+	Income   *moneyEntry
 	EndedOn  *DateEntry
 	Notes    *keyEntry
 }
@@ -27,8 +27,8 @@ type supportForm struct {
 // newSupportForm builds the form for rec; a non-empty rec.PersonID fixes
 // the person (from a profile).
 func newSupportForm(win fyne.Window, data supportData, rec caseload.Support, saved func()) *supportForm {
-	f := &supportForm{rec: rec, Person: newSupPersonPicker(data), Date: NewDateEntry(), Provider: newKeyEntry(),
-		Outcome: newKeyEntry(), Amount: newSupMoneyEntry(), Employer: newKeyEntry(), Income: newSupMoneyEntry(),
+	f := &supportForm{rec: rec, Person: newPersonPicker(data, nil), Date: NewDateEntry(), Provider: newKeyEntry(),
+		Outcome: newKeyEntry(), Amount: newMoneyEntry(), Employer: newKeyEntry(), Income: newMoneyEntry(),
 		EndedOn: NewDateEntry(), Notes: newKeyMultiLine()}
 	f.Kind = newEnumSelect("support.kind", enumValues(caseload.SupportKinds), false, func(string) { f.showKindFields() })
 	if rec.PersonID != "" {
@@ -50,22 +50,22 @@ func newSupportForm(win fyne.Window, data supportData, rec caseload.Support, sav
 	f.EndedOn.SetDate(rec.EndedOn)
 	f.Notes.SetText(rec.Notes)
 	items := []*widget.FormItem{
-		supItem("support.field.person_id", f.Person.Object()),
-		supItem("support.field.kind", f.Kind.Select),
-		supItem("support.field.date", f.Date),
-		supItem("support.field.provider", f.Provider),
-		supItem("support.field.outcome", f.Outcome),
-		supItem("support.field.amount", f.Amount),
-		supItem("support.field.employer", f.Employer),
-		supItem("support.field.income", f.Income),
-		supItem("support.field.ended_on", f.EndedOn),
-		supItem("support.field.notes", f.Notes),
+		formItem("support.field.person_id", f.Person.Object()),
+		formItem("support.field.kind", f.Kind.Select),
+		formItem("support.field.date", f.Date),
+		formItem("support.field.provider", f.Provider),
+		formItem("support.field.outcome", f.Outcome),
+		formItem("support.field.amount", f.Amount),
+		formItem("support.field.employer", f.Employer),
+		formItem("support.field.income", f.Income),
+		formItem("support.field.ended_on", f.EndedOn),
+		formItem("support.field.notes", f.Notes),
 	}
 	title := i18n.T("support.ui.support_new")
 	if rec.ID != "" {
 		title = i18n.T("support.ui.support_edit")
 	}
-	f.supForm = newSupForm(win, title, items, "support.field.", func() error { return f.save(data) })
+	f.formFrame = newFormFrame(win, title, items, "support.field.", func() error { return f.save(data) })
 	f.onSaved = saved
 	f.showKindFields()
 	return f
@@ -118,7 +118,7 @@ func (f *supportForm) save(data supportData) error {
 	if err := f.Date.Err(); err != nil {
 		return err
 	}
-	if err := data.SaveSupport(supCtx(), &r); err != nil {
+	if err := data.SaveSupport(opCtx(), &r); err != nil {
 		return err
 	}
 	before := f.rec.PersonID

@@ -13,27 +13,27 @@ import (
 	"hoanhap/i18n"
 )
 
-// supFillLayouts returns the fill layouts of the tables shown in o's tree
+// fillLayouts returns the fill layouts of the tables shown in o's tree
 // (only the selected tab of a tab container is followed).
-func supFillLayouts(o fyne.CanvasObject) []*supFillLayout {
-	var out []*supFillLayout
+func fillLayouts(o fyne.CanvasObject) []*fillLayout {
+	var out []*fillLayout
 	switch x := o.(type) {
 	case *fyne.Container:
-		if l, ok := x.Layout.(*supFillLayout); ok {
+		if l, ok := x.Layout.(*fillLayout); ok {
 			out = append(out, l)
 		}
 		for _, c := range x.Objects {
-			out = append(out, supFillLayouts(c)...)
+			out = append(out, fillLayouts(c)...)
 		}
 	case *container.AppTabs:
 		if it := x.Selected(); it != nil {
-			out = append(out, supFillLayouts(it.Content)...)
+			out = append(out, fillLayouts(it.Content)...)
 		}
 	case *container.Split:
-		out = append(out, supFillLayouts(x.Leading)...)
-		out = append(out, supFillLayouts(x.Trailing)...)
+		out = append(out, fillLayouts(x.Leading)...)
+		out = append(out, fillLayouts(x.Trailing)...)
 	case *container.Scroll:
-		out = append(out, supFillLayouts(x.Content)...)
+		out = append(out, fillLayouts(x.Content)...)
 	}
 	return out
 }
@@ -56,7 +56,7 @@ func TestSupportTablesFitTheWindow(t *testing.T) {
 				t.Helper()
 				u.win.Resize(fyne.NewSize(1279, 800))
 				u.win.Resize(fyne.NewSize(1280, 800))
-				ls := supFillLayouts(u.content)
+				ls := fillLayouts(u.content)
 				if len(ls) != want {
 					t.Fatalf("%s: %d tables on screen, want %d", what, len(ls), want)
 				}
@@ -104,7 +104,7 @@ func TestSupColumnWidthsFitHeaders(t *testing.T) {
 	}
 	for _, c := range cases {
 		min := widget.NewLabelWithStyle(c.header, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Width
-		got := supColumnWidths([]string{c.header}, []float32{c.given})[0]
+		got := columnWidths([]string{c.header}, []float32{c.given})[0]
 		if got < min || (c.given >= min && got != c.given) {
 			t.Errorf("%q given %.0f: width %.0f, header needs %.0f", c.header, c.given, got, min)
 		}

@@ -60,7 +60,7 @@ func TestLeaderReadOnly(t *testing.T) {
 		}
 	}
 	f := s.Supports.openForm(s.Supports.Shown[0].Support)
-	if !f.viewOnly || f.form.OnSubmit != nil || !f.Provider.Disabled() || !f.Person.Search.Disabled() {
+	if !f.viewOnly || f.form.OnSubmit != nil || !f.Provider.Disabled() || !f.Person.Entry.Disabled() {
 		t.Error("the support form is editable for a leader")
 	}
 	f.Provider.Entry.Text = "Đoàn Thanh niên"

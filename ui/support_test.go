@@ -259,7 +259,7 @@ func TestModelsScreenWith36Members(t *testing.T) {
 	}
 	// Link a person helped and a partner business.
 	lf := s.openLinkPerson(caseload.LinkModelPerson, m.ID)
-	test.Type(lf.Person.Search, "duc")
+	test.Type(lf.Person.Entry, "duc")
 	if lf.Person.ID() != duc.ID {
 		t.Fatalf("picker did not find Đức")
 	}

@@ -105,7 +105,7 @@ func newUsersView(src userSource) *usersView {
 
 // load reads the users and the active mentors.
 func (v *usersView) load() {
-	ctx := svCtx()
+	ctx := opCtx()
 	users, err := v.src.Users(ctx)
 	if err != nil {
 		setStatus(v.Status, err, "")
@@ -181,9 +181,9 @@ func (v *usersView) save() {
 	x := v.formUser()
 	var err error
 	if x.ID == "" {
-		err = v.src.CreateUser(svCtx(), &x, v.Password.Text)
+		err = v.src.CreateUser(opCtx(), &x, v.Password.Text)
 	} else {
-		err = v.src.UpdateUser(svCtx(), &x)
+		err = v.src.UpdateUser(opCtx(), &x)
 	}
 	if err != nil {
 		setStatus(v.Status, err, "")
@@ -200,7 +200,7 @@ func (v *usersView) resetPassword() {
 		return
 	}
 	x := v.users[v.selected]
-	if err := v.src.SetPassword(svCtx(), x.ID, v.Password.Text); err != nil {
+	if err := v.src.SetPassword(opCtx(), x.ID, v.Password.Text); err != nil {
 		setStatus(v.Status, err, "")
 		return
 	}
