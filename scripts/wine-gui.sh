@@ -49,6 +49,7 @@ gui_exe='C:\Program Files\HoaNhap\hoanhap.exe'
 cli_exe='C:\Program Files\HoaNhap\hoanhap-cli.exe'
 
 # Xvfb on a free display.
+rm -f "$WINE_WORK/display"
 Xvfb -displayfd 9 -screen 0 1440x900x24 -nolisten tcp 9>"$WINE_WORK/display" 2>"$WINE_WORK/xvfb.log" &
 xvfb_pid=$!
 for i in $(seq 50); do [ -s "$WINE_WORK/display" ] && break; sleep 0.2; done
