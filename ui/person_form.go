@@ -193,6 +193,9 @@ func (f *personForm) item(field, labelKey string, w fyne.CanvasObject) *widget.F
 	l.Hide()
 	f.errLabels[field] = l
 	f.fieldKeys[field] = labelKey
+	if d, ok := w.(*DateEntry); ok {
+		d.Check = f.fieldCheck(field)
+	}
 	return widget.NewFormItem(i18n.T(labelKey), container.NewVBox(w, l))
 }
 
