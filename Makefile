@@ -41,6 +41,7 @@ run: build
 vet:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	CGO_ENABLED=0 $(GO) vet -tags ci,$(TAGS) ./...
+	CGO_ENABLED=0 GOOS=windows $(GO) vet ./tools/typetest/ ./ui/typing/
 
 test: vet
 	CGO_ENABLED=0 LANG=C.UTF-8 $(GO) test -tags ci,$(TAGS) -count=1 ./...
@@ -65,7 +66,7 @@ wine-test: installer cli
 	sh scripts/wine-test.sh
 
 wine-gui: installer
-	sh scripts/wine-gui.sh
+	GO="$(GO)" sh scripts/wine-gui.sh
 
 screenshots: build cli
 	@sh scripts/install-deps.sh all

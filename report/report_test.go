@@ -506,3 +506,34 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("recidivism %v, models %d", d.Recidivism, d.ModelsActive)
 	}
 }
+
+// TestGroupsOfAPeriodNotYetOver: for the running period the group on the
+// profile counts (each classification updates it); for a past period, the
+// classification in force on its last day.
+func TestGroupsOfAPeriodNotYetOver(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	today := caseload.Today()
+	p := caseload.Person{FullName: "Võ Văn Nhóm", Gender: caseload.Male, BirthDate: caseload.BirthDate{Year: 1980},
+		SentenceKind: caseload.SentencePrison, SentenceMonths: 12, ReleaseKind: caseload.ReleaseCompleted,
+		CompletedOn: today.AddYears(-2), ReturnedOn: today.AddYears(-2).AddDays(3), Status: caseload.StatusManaged}
+	must(t, st.SavePerson(ctx, &p))
+	c := caseload.Classification{PersonID: p.ID, Quarter: "2024-Q1", Group: caseload.GroupC, On: today.AddYears(-1), By: "Hải", Reason: "Báo cáo quý"}
+	must(t, st.Classify(ctx, &c))
+	got, err := st.Person(ctx, p.ID)
+	must(t, err)
+	got.Group = caseload.GroupA // the officer moves the person to A on the profile
+	must(t, st.SavePerson(ctx, &got))
+	cur, err := report.Compute(ctx, st, report.Current(report.Year, today, report.DefaultCutoffDay))
+	must(t, err)
+	if cur.Indicators.ManagedEndGroupA != 1 || cur.Indicators.ManagedEndGroupC != 0 {
+		t.Errorf("running period: A %d, C %d", cur.Indicators.ManagedEndGroupA, cur.Indicators.ManagedEndGroupC)
+	}
+	past, err := report.CustomRange(today.AddYears(-1).AddDays(-10), today.AddDays(-1))
+	must(t, err)
+	pr, err := report.Compute(ctx, st, past)
+	must(t, err)
+	if pr.Indicators.ManagedEndGroupC != 1 || pr.Indicators.ManagedEndGroupA != 0 {
+		t.Errorf("past period: A %d, C %d", pr.Indicators.ManagedEndGroupA, pr.Indicators.ManagedEndGroupC)
+	}
+}

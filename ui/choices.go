@@ -19,6 +19,26 @@ type enumSelect struct {
 	notFocusable
 	prefix string
 	values []string // canonical values; "" when the empty choice is allowed
+	sel    *runeSelect
+}
+
+// runeSelect is the Select drawn by an enumSelect. A letter typed while
+// it has the focus is not lost (a plain Select drops it): the focus moves
+// on to the next field and the letter is typed there, so an officer who
+// tabbed one field too few keeps what they typed. Left/Right still change
+// the choice and Space opens the list.
+type runeSelect struct{ widget.Select }
+
+// TypedRune moves the focus to the next field and types r there.
+func (s *runeSelect) TypedRune(r rune) {
+	c := canvasOf(s)
+	if c == nil {
+		return
+	}
+	c.FocusNext()
+	if next := c.Focused(); next != nil && next != fyne.Focusable(s) {
+		next.TypedRune(r)
+	}
 }
 
 // notFocusable hides the inner Select's focus and tap methods from the
@@ -37,7 +57,7 @@ func (notFocusable) MouseMoved(*fyne.PointEvent) {}
 func (notFocusable) MouseOut()                   {}
 
 // CreateRenderer draws the inner Select.
-func (e *enumSelect) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(e.Select) }
+func (e *enumSelect) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(e.sel) }
 
 // MinSize is the inner Select's.
 func (e *enumSelect) MinSize() fyne.Size { return e.BaseWidget.MinSize() }
@@ -102,11 +122,15 @@ func newEnumSelect(prefix string, values []string, allowEmpty bool, changed func
 			labels[i] = enumLabel(prefix, v)
 		}
 	}
-	e.Select = widget.NewSelect(labels, func(string) {
+	e.sel = &runeSelect{}
+	e.sel.Options = labels
+	e.sel.OnChanged = func(string) {
 		if changed != nil {
 			changed(e.Value())
 		}
-	})
+	}
+	e.sel.ExtendBaseWidget(e.sel)
+	e.Select = &e.sel.Select
 	e.PlaceHolder = i18n.T("ui.choice.placeholder")
 	e.ExtendBaseWidget(e)
 	return e

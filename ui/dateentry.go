@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -23,11 +22,15 @@ type DateEntry struct {
 	widget.BaseWidget
 
 	Entry  *keyEntry
-	Button *widget.Button
+	Button *calendarButton
 	// AllowYearOnly accepts "yyyy" alone (birth dates).
 	AllowYearOnly bool
 	// OnChanged is called after every edit.
 	OnChanged func()
+	// Check, when set, is the rest of the field's check once the text
+	// reads as a date (not in the future, after the birth date…): the
+	// mark beside the field then agrees with what a save would say.
+	Check func() error
 
 	popup *widget.PopUp
 }
@@ -37,7 +40,11 @@ func NewDateEntry() *DateEntry {
 	d := &DateEntry{Entry: newKeyEntry()}
 	d.Entry.PlaceHolder = i18n.T("ui.date.placeholder")
 	d.Entry.Validator = func(string) error {
-		if err := d.Err(); err != nil {
+		err := d.Err()
+		if err == nil && d.Check != nil {
+			err = d.Check()
+		}
+		if err != nil {
 			return errors.New(i18n.Error(err))
 		}
 		return nil
@@ -47,7 +54,7 @@ func NewDateEntry() *DateEntry {
 			d.OnChanged()
 		}
 	}
-	d.Button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.openCalendar)
+	d.Button = newCalendarButton(d.openCalendar)
 	d.ExtendBaseWidget(d)
 	return d
 }

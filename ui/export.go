@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hoanhap/caseload"
 	"hoanhap/i18n"
 	"hoanhap/report"
+	"hoanhap/store"
 )
 
 // exportCtx is the context of exports started from the UI.
@@ -22,18 +24,23 @@ func exportCtx() context.Context { return context.Background() }
 // done on the UI thread with work's error. Everything that can take more
 // than ~100 ms at office scale (reports, exports) goes through it.
 func inBackground(busy fyne.CanvasObject, work func() error, done func(err error)) {
+	if loadInline { // tests: done before the call returns (see load.go)
+		done(work())
+		return
+	}
 	if busy != nil {
 		busy.Show()
 	}
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			if busy != nil {
-				busy.Hide()
-			}
-			done(err)
-		})
-	}()
+	finish := func(err error) {
+		if busy != nil {
+			busy.Hide()
+		}
+		done(err)
+	}
+	// One mechanism for all background work (see load.go): tests run it
+	// inline, the application in a goroutine that shows through fyne.Do.
+	runLoad(&loader{}, func() (struct{}, error) { return struct{}{}, work() }, finish,
+		func(struct{}) { finish(nil) })
 }
 
 // saveExcel asks where to save an Excel file (suggesting name), then
@@ -74,13 +81,80 @@ func saveExcel(win fyne.Window, name string, write func(w io.Writer) error) {
 	d.Show()
 }
 
-// exportListButton is the "Xuất Excel" button of a list: it exports the
-// named list (report.ListNames) with the filter the screen shows now.
-func (u *App) exportListButton(list string, filter func() report.Filter) *widget.Button {
-	return widget.NewButtonWithIcon(i18n.T("report.ui.export"), theme.DocumentSaveIcon(), func() {
-		f := filter()
-		saveExcel(u.win, list+".xlsx", func(w io.Writer) error {
-			return report.ExportList(exportCtx(), w, u.st, list, f, report.Doc{})
+// windowOf returns the window showing o (nil if none).
+func windowOf(o fyne.CanvasObject) fyne.Window {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return nil
+	}
+	c := app.Driver().CanvasForObject(o)
+	for _, w := range app.Driver().AllWindows() {
+		if c != nil && w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
+}
+
+// exportButton is the "Xuất Excel" button of a list: it exports the named
+// list (report.ListNames) with the filter the screen shows at the click
+// (filter nil: the whole list). src is the screen's data source; only the
+// real store can export (a test fake gets a disabled button).
+func exportButton(src any, list string, filter func() report.Filter) *widget.Button {
+	st, _ := src.(*store.Store)
+	var b *widget.Button
+	b = widget.NewButtonWithIcon(i18n.T("report.ui.export"), theme.DocumentSaveIcon(), func() {
+		win := windowOf(b)
+		if st == nil || win == nil {
+			return
+		}
+		var f report.Filter
+		if filter != nil {
+			f = filter()
+		}
+		saveExcel(win, list+".xlsx", func(w io.Writer) error {
+			return report.ExportList(exportCtx(), w, st, list, f, report.Doc{})
 		})
 	})
+	if st == nil {
+		b.Disable()
+	}
+	return b
+}
+
+// exportFilter is the caseload list's filter as shown (status, group,
+// hamlet, search, a mentor's own people).
+func (v *caseloadView) exportFilter() report.Filter {
+	f := v.filter()
+	sub := v.search.Value()
+	return report.Filter{Person: f, Subtitle: sub}
+}
+
+// exportFilter is the worklist of the user: a mentor's own items only.
+func (a *overviewArea) exportFilter() report.Filter {
+	return report.Filter{MentorID: a.u.sess.MentorID}
+}
+
+// exportButton of the visit log: the whole log, not offered to a mentor
+// (who sees only their own people).
+func (a *visitsArea) exportButton() fyne.CanvasObject {
+	b := exportButton(a.src, "visits", nil)
+	if a.u != nil && a.u.sess.isMentor() {
+		b.Hide()
+	}
+	return b
+}
+
+// exportFilter is the quarter shown, within the user's scope.
+func (v *quarterListView) exportFilter() report.Filter {
+	f := report.Filter{Quarter: v.quarter()}
+	if v.scope != nil {
+		f.Person.Only = v.scope()
+	}
+	return f
+}
+
+// exportFilter is the Mẫu 01 list of the month shown.
+func (v *mau01View) exportFilter() report.Filter {
+	return report.Filter{ListDate: caseload.Mau01Date(v.year, v.month)}
 }

@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -15,10 +17,17 @@ import (
 	"hoanhap/store"
 )
 
+// panelMinWidth keeps the legal summary beside the form readable (dates
+// on one line) when the window is 1024 wide.
+const panelMinWidth = 230
+
 // personSource is what the person form needs from the store.
 type personSource interface {
 	Person(ctx context.Context, id string) (caseload.Person, error)
 	SavePerson(ctx context.Context, p *caseload.Person) error
+	// SavePersonConfirmed saves a person whose citizen ID another record
+	// holds, once the officer confirmed it is another person.
+	SavePersonConfirmed(ctx context.Context, p *caseload.Person) error
 	Duplicates(p caseload.Person) []store.PersonRow
 	Hamlets() []string
 	LogView(ctx context.Context, table, id string) error
@@ -102,6 +111,19 @@ type personForm struct {
 	// OnOpen is called, after this form closed, to open another person's
 	// profile (duplicate banner).
 	OnOpen func(id string)
+	// OpenElsewhere opens another person's profile without closing this
+	// form (its own window); set by App.personProfile.
+	OpenElsewhere func(id string)
+
+	// dupAsk is the confirmation asked before saving a possible duplicate
+	// (same citizen ID, or same name and birth year); nil when none.
+	dupAsk *dialog.ConfirmDialog
+	// savedNote says the last save succeeded; notice holds it or the
+	// duplicate banner in a space kept for them, so the form below never
+	// moves while typing.
+	savedNote *fyne.Container
+	savedText *widget.Label
+	notice    *fyne.Container
 }
 
 // suppRow is one supplementary penalty line.
@@ -175,6 +197,9 @@ func (f *personForm) item(field, labelKey string, w fyne.CanvasObject) *widget.F
 	l.Hide()
 	f.errLabels[field] = l
 	f.fieldKeys[field] = labelKey
+	if d, ok := w.(*DateEntry); ok {
+		d.Check = f.fieldCheck(field)
+	}
 	return widget.NewFormItem(i18n.T(labelKey), container.NewVBox(w, l))
 }
 
@@ -257,7 +282,7 @@ func (f *personForm) build() {
 			f.item("criminal_code_articles", "person.field.criminal_code_articles", f.articles),
 			f.item("offense_chapter", "person.field.offense_chapter", f.chapter),
 			f.item("offense_severity", "person.field.offense_severity", f.severity),
-			f.item("negligent", "person.field.circumstances", container.NewHBox(f.negligent, f.juvenile)),
+			f.item("negligent", "person.field.circumstances", container.NewVBox(f.negligent, f.juvenile)),
 			f.item("age_at_offense", "person.field.age_at_offense", f.ageAtOffense),
 			f.item("judgment.number", "person.field.judgment_number", f.judgmentNumber),
 			f.item("judgment.date", "person.field.judgment_date", f.judgmentDate),
@@ -265,7 +290,7 @@ func (f *personForm) build() {
 			f.item("sentence_kind", "person.field.sentence_kind", f.sentenceKind),
 			f.item("sentence_months", "person.field.sentence_months", f.sentenceMonths),
 			f.item("supplementary", "person.field.supplementary", container.NewVBox(f.suppBox, container.NewHBox(addSupp))),
-			f.item("civil_obligations.amount", "person.field.civil_amount", container.NewBorder(nil, nil, nil, f.civilNone, f.civilAmount)),
+			f.item("civil_obligations.amount", "person.field.civil_amount", container.NewVBox(f.civilAmount, f.civilNone)),
 			f.item("civil_obligations.settled_on", "person.field.civil_settled_on", f.civilSettled),
 		),
 		section("person.section.release",
@@ -297,7 +322,7 @@ func (f *personForm) build() {
 	f.generalErr.Hide()
 
 	f.dupLabel = widget.NewLabel("")
-	f.dupLabel.Wrapping = fyne.TextWrapWord
+	f.dupLabel.Truncation = fyne.TextTruncateEllipsis
 	f.dupLabel.Importance = widget.WarningImportance
 	f.dupOpenBtn = widget.NewButtonWithIcon(i18n.T("ui.person.open_duplicate"), theme.VisibilityIcon(), func() {
 		if id := f.dupID; id != "" && f.OnOpen != nil {
@@ -306,6 +331,14 @@ func (f *personForm) build() {
 	})
 	f.dupBanner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), f.dupOpenBtn, f.dupLabel)
 	f.dupBanner.Hide()
+	f.savedText = widget.NewLabel("")
+	f.savedText.Truncation = fyne.TextTruncateEllipsis
+	f.savedNote = container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, f.savedText)
+	f.savedNote.Hide()
+	// The space of one banner line is kept whether a banner shows or not.
+	keep := canvas.NewRectangle(color.Transparent)
+	keep.SetMinSize(fyne.NewSize(1, f.dupOpenBtn.MinSize().Height))
+	f.notice = container.NewStack(keep, f.dupBanner, f.savedNote)
 
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.saveBtn = widget.NewButtonWithIcon(i18n.T("ui.action.save"), theme.DocumentSaveIcon(), func() { _ = f.Save() })
@@ -314,9 +347,9 @@ func (f *personForm) build() {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(f.saveBtn, f.closeBtn), f.title)
 
 	f.panel = newPersonPanel(f.src)
-	split := container.NewHSplit(container.NewVScroll(f.sections), f.panel.root)
-	split.Offset = 0.66
-	f.root = container.NewBorder(container.NewVBox(bar, f.dupBanner, f.generalErr), nil, nil, nil, split)
+	split := container.NewHSplit(container.NewVScroll(f.sections), minWidth(panelMinWidth, f.panel.root))
+	split.Offset = 0.62
+	f.root = container.NewBorder(container.NewVBox(bar, f.notice, f.generalErr), nil, nil, nil, split)
 
 	if f.readOnly {
 		f.saveBtn.Disable()
@@ -337,7 +370,7 @@ func (f *personForm) addSupp(s caseload.Supplementary) {
 	r.endsOn.SetDate(s.EndsOn)
 	r.endsOn.Entry.PlaceHolder = i18n.T("person.placeholder.supp_ends_on")
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-	r.row = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(3, r.kind, r.months, r.endsOn))
+	r.row = container.NewBorder(nil, nil, nil, remove, container.NewVBox(container.NewGridWithColumns(2, r.kind, r.months), r.endsOn))
 	remove.OnTapped = func() {
 		for i, x := range f.supp {
 			if x == r {

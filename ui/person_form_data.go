@@ -150,3 +150,26 @@ func addErr(v *caseload.ValidationError, field string, err error) {
 	}
 	v.Add(field, "ui.error.date_invalid")
 }
+
+// fieldCheck returns the check of one field as a save makes it: the
+// first message the form's rules give about field, nil when none. A date
+// field's mark uses it, so a future birth date is never marked valid.
+func (f *personForm) fieldCheck(field string) func() error {
+	return func() error {
+		if f.loading {
+			return nil
+		}
+		p, local := f.collect()
+		if fe := local.For(field); len(fe) > 0 {
+			return fe[0]
+		}
+		caseload.Normalize(&p)
+		var verr *caseload.ValidationError
+		if errors.As(caseload.ValidatePerson(p, f.today()), &verr) {
+			if fe := verr.For(field); len(fe) > 0 {
+				return fe[0]
+			}
+		}
+		return nil
+	}
+}

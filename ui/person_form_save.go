@@ -27,6 +27,7 @@ func (f *personForm) changed() {
 		return
 	}
 	f.dirty = true
+	f.hideSaved()
 	f.refreshPanel()
 	f.dupDeb.call(f.checkDuplicates)
 	if f.live {
@@ -133,9 +134,28 @@ func (f *personForm) Save() error {
 		return err
 	}
 	f.clearErrors()
-	err := f.src.SavePerson(opCtx(), &p)
+	if others := f.namesakes(p); len(others) > 0 {
+		f.askNamesake(p, others)
+		return errNeedsConfirmation
+	}
+	return f.write(p, false)
+}
+
+// write saves p, as confirmed by the officer when confirmed (a citizen ID
+// another record holds), and shows the outcome.
+func (f *personForm) write(p caseload.Person, confirmed bool) error {
+	var err error
+	if confirmed {
+		err = f.src.SavePersonConfirmed(opCtx(), &p)
+	} else {
+		err = f.src.SavePerson(opCtx(), &p)
+	}
 	var verr *caseload.ValidationError
+	var dup *store.DuplicateError
 	switch {
+	case errors.As(err, &dup):
+		f.askDuplicate(p, dup)
+		return err
 	case errors.As(err, &verr):
 		f.live = true
 		f.showSummary(f.showErrors(verr))
@@ -150,6 +170,7 @@ func (f *personForm) Save() error {
 	f.dupDeb.cancel()
 	f.live = false
 	f.load(p)
+	f.showSaved(p)
 	if f.OnSaved != nil {
 		f.OnSaved(p.ID)
 	}
@@ -202,6 +223,7 @@ func (f *personForm) checkDuplicates() {
 		text += " " + i18n.T("ui.person.duplicate_more", "Count", len(others)-1)
 	}
 	f.dupLabel.SetText(text)
+	f.savedNote.Hide()
 	f.dupBanner.Show()
 	f.root.Refresh()
 }

@@ -29,8 +29,10 @@ export HOME="$WINE_WORK/home"
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEARCH=win64
 # mscoree/mshtml: no Mono or Gecko download prompts; bcryptprimitives: the
-# native shim; winemenubuilder: no menu entries in $HOME.
-export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n;winemenubuilder.exe=d"
+# native shim; winemenubuilder: no menu entries in $HOME; winedbg: a crash
+# ends the process (and is reported from its log) instead of hanging in
+# Wine's debugger.
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n;winemenubuilder.exe=d;winedbg.exe=d"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset HOANHAP_DATA HOANHAP_TYPING_HOOK
 mkdir -p "$HOME"

@@ -179,11 +179,14 @@ func storedNames(cli, data string) ([]string, error) {
 
 const (
 	inputKeyboard    = 1
+	keyeventfExtKey  = 0x0001
 	keyeventfKeyUp   = 0x0002
 	keyeventfUnicode = 0x0004
 	vkTab            = 0x09
 	vkControl        = 0x11
+	vkLeft           = 0x25
 	vkRight          = 0x27
+	vkDown           = 0x28
 	swRestore        = 9
 	mapvkVKToVSC     = 0
 )
@@ -259,11 +262,16 @@ func scanOf(vk uint16) uint16 {
 	return uint16(r)
 }
 
-// tap presses and releases one virtual key.
+// tap presses and releases one virtual key. The arrow keys are extended
+// keys (scan code E0 xx): without the flag GLFW reads the numeric keypad.
 func tap(vk uint16) error {
+	var ext uint32
+	if vk >= vkLeft && vk <= vkDown {
+		ext = keyeventfExtKey
+	}
 	return send([]keyboardInput{
-		{vk: vk, scan: scanOf(vk)},
-		{vk: vk, scan: scanOf(vk), flags: keyeventfKeyUp},
+		{vk: vk, scan: scanOf(vk), flags: ext},
+		{vk: vk, scan: scanOf(vk), flags: ext | keyeventfKeyUp},
 	})
 }
 
