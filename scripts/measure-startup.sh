@@ -8,7 +8,8 @@
 # DATA_DIR holds a store, e.g. 100,000 demo people:
 #   go run ./cmd/hoanhap-cli --data /tmp/big init --unit X
 #   go run ./cmd/hoanhap-cli --data /tmp/big demo --persons 100000
-# BINARY defaults to bin/hoanhap (make build). Needs xvfb-run and xdotool.
+# BINARY defaults to bin/hoanhap (make build). Needs xvfb-run and xdotool
+# (whose name match is ASCII only: it looks for "Nh.*p" of "Hòa Nhập").
 set -eu
 data=${1:?usage: measure-startup.sh DATA_DIR [BINARY] [RUNS]}
 bin=${2:-./bin/hoanhap}
@@ -21,7 +22,7 @@ one() { # one run; $1 = extra arguments
 		t0=$(date +%s.%N)
 		"$1" --data "$2" $3 >/dev/null 2>&1 &
 		pid=$!
-		xdotool search --sync --onlyvisible --name "Hòa Nhập" >/dev/null 2>&1
+		timeout 120 xdotool search --sync --onlyvisible --name "Nh.*p" >/dev/null 2>&1
 		t1=$(date +%s.%N)
 		r1=$(rss $pid)
 		peak=$r1
