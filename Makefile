@@ -3,6 +3,9 @@
 #   make run DEMO=1     start with the demo ward
 #   make test           vet + all tests, headless (no display, no cgo)
 #   make windows        cross-build hoanhap.exe and hoanhap-cli.exe with mingw-w64
+#   make installer      bin/HoaNhap-<version>.msi (wixl; signed when HOANHAP_SIGN_* is set)
+#   make wine-test      install the .msi under Wine and run the Windows CLI scenarios
+#   make wine-gui       the .exe under Wine + Xvfb: smoke test, screenshot, Vietnamese typing
 #   make screenshots    run the real GUI under Xvfb and save PNGs to docs/screenshots/
 #   make bench          the office-scale benchmarks recorded in BENCHMARKS.md
 
@@ -19,7 +22,7 @@ ifdef DATA
 ARGS += --data "$(DATA)"
 endif
 
-.PHONY: all run deps build cli test vet windows screenshots smoke bench clean
+.PHONY: all run deps build cli test vet windows installer wine-test wine-gui screenshots smoke bench clean
 
 all: build cli
 
@@ -38,6 +41,7 @@ run: build
 vet:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	CGO_ENABLED=0 $(GO) vet -tags ci,$(TAGS) ./...
+	CGO_ENABLED=0 GOOS=windows $(GO) vet ./tools/typetest/ ./ui/typing/
 
 test: vet
 	CGO_ENABLED=0 LANG=C.UTF-8 $(GO) test -tags ci,$(TAGS) -count=1 ./...
@@ -53,6 +57,16 @@ windows:
 		-o cmd/hoanhap/rsrc_windows_amd64.syso assets/windows/versioninfo.json
 	$(WINENV) $(GO) build -tags $(TAGS) -trimpath -ldflags "$(LDFLAGS) -H=windowsgui -s -w" -o $(BIN)/hoanhap.exe ./cmd/hoanhap
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "$(LDFLAGS) -s -w" -o $(BIN)/hoanhap-cli.exe ./cmd/hoanhap-cli
+
+# The installer and the Wine tests: see docs/TESTING.md.
+installer: windows
+	sh scripts/installer.sh $(VERSION)
+
+wine-test: installer cli
+	sh scripts/wine-test.sh
+
+wine-gui: installer
+	GO="$(GO)" sh scripts/wine-gui.sh
 
 screenshots: build cli
 	@sh scripts/install-deps.sh all

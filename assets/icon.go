@@ -1,13 +1,10 @@
 package assets
 
-import (
-	_ "embed"
+import _ "embed"
 
-	"fyne.io/fyne/v2"
-)
-
+// IconPNG is the application icon (a house with a heart: coming home), as
+// PNG bytes. The GUI turns it into a Fyne resource itself, so that this
+// package (and the CLI that links it through package demo) needs no Fyne.
+//
 //go:embed icon.png
-var iconPNG []byte
-
-// Icon is the application icon (a house with a heart: coming home).
-var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+var IconPNG []byte

@@ -141,6 +141,10 @@ func MaxDate(ds ...Date) Date {
 	return m
 }
 
+// DMY returns the day, month and year, so that package i18n shows a date
+// given as a message argument as dd/mm/yyyy (i18n.DateValue).
+func (d Date) DMY() (int, time.Month, int) { return d.Day, d.Month, d.Year }
+
 // MarshalJSON writes "YYYY-MM-DD" or null.
 func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
@@ -233,6 +237,10 @@ func (b BirthDate) String() string {
 	}
 	return Date{b.Year, b.Month, b.Day}.String()
 }
+
+// DMY returns the day, month and year (month and day zero when only the
+// year is known), for package i18n: dd/mm/yyyy or the year alone.
+func (b BirthDate) DMY() (int, time.Month, int) { return b.Day, b.Month, b.Year }
 
 // MarshalJSON writes "YYYY", "YYYY-MM-DD" or null.
 func (b BirthDate) MarshalJSON() ([]byte, error) {

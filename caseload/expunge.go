@@ -3,7 +3,6 @@ package caseload
 import (
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Expungement is the computed expungement (xóa án tích) position of a
@@ -122,7 +121,7 @@ func ComputeExpungement(p Person) Expungement {
 	e := Expungement{Start: p.CompletedOn}
 	if !p.ExpungedOn.IsZero() {
 		e.Rule, e.Method, e.EligibleOn = RuleExpunged, p.ExpungeMethod, p.ExpungedOn
-		e.reason("expunged_on", "legal.expunge.reason.expunged", "Date", legalDMY(p.ExpungedOn))
+		e.reason("expunged_on", "legal.expunge.reason.expunged", "Date", p.ExpungedOn)
 		return e
 	}
 	if e.noRecord(p) {
@@ -131,7 +130,8 @@ func ComputeExpungement(p Person) Expungement {
 	}
 	juvenile := p.Juvenile || p.AgeAtOffense == 16 || p.AgeAtOffense == 17
 	e.Method = ExpungeAutomatic
-	if !juvenile && pvIn(p.OffenseChapter, CourtChapters) {
+	chapters := ChaptersOf(p)
+	if !juvenile && len(chapters.Court) > 0 {
 		e.Method = ExpungeCourt
 	}
 	row, ok := expRowFor(p.SentenceKind, p.SentenceMonths)
@@ -150,11 +150,17 @@ func ComputeExpungement(p Person) Expungement {
 	case e.Method == ExpungeCourt:
 		e.Rule, e.Period = "art71."+row.id, row.court
 		e.Article = "BLHS 2015 Điều 71 khoản 2 điểm " + row.point
+		if chapters.Mixed() {
+			e.Article += ", Điều 73 khoản 3"
+		}
 	default:
 		e.Rule, e.Period = "art70."+row.id, row.auto
 		e.Article = "BLHS 2015 Điều 70 khoản 2 điểm " + row.point
 	}
 	e.reason("", "legal.expunge.reason.rule."+string(e.Method), "Article", e.Article)
+	if !juvenile {
+		e.chapterReasons(chapters)
+	}
 	if juvenile && p.OffenseSeverity == "" {
 		e.reason("offense_severity", "legal.expunge.reason.severity_unknown")
 	}
@@ -166,10 +172,10 @@ func ComputeExpungement(p Person) Expungement {
 	if p.SentenceKind == SentenceSuspended {
 		startKey = "legal.expunge.reason.start_probation"
 	}
-	e.reason("completed_on", startKey, "Date", legalDMY(e.Start))
+	e.reason("completed_on", startKey, "Date", e.Start)
 	base := e.Start.AddMonths(e.Period)
 	suffix, args := periodArgs(e.Period)
-	e.reason("", "legal.expunge.reason.period"+suffix, append(args, "Date", legalDMY(base))...)
+	e.reason("", "legal.expunge.reason.period"+suffix, append(args, "Date", base)...)
 	e.EligibleOn = base
 	if juvenile {
 		// Art. 107(2) asks only for the main penalty to be completed and
@@ -186,11 +192,38 @@ func ComputeExpungement(p Person) Expungement {
 		return e
 	}
 	if e.Pending {
-		e.reason("", "legal.expunge.reason.pending", "Date", legalDMY(e.EligibleOn))
+		e.reason("", "legal.expunge.reason.pending", "Date", e.EligibleOn)
 	} else {
-		e.reason("", "legal.expunge.reason.eligible", "Date", legalDMY(e.EligibleOn))
+		e.reason("", "legal.expunge.reason.eligible", "Date", e.EligibleOn)
 	}
 	return e
+}
+
+// chapterReasons explains which articles put the conviction in a court
+// chapter and, for a mixed conviction, why BLHS Art. 73(3) takes the Art.
+// 71 periods.
+func (e *Expungement) chapterReasons(c OffenseChapters) {
+	var court []int
+	for _, a := range c.Articles {
+		if ArticleChapter(a) != 0 {
+			court = append(court, a)
+		}
+	}
+	for _, ch := range c.Court {
+		var in []int
+		for _, a := range court {
+			if ArticleChapter(a) == ch {
+				in = append(in, a)
+			}
+		}
+		if len(in) > 0 {
+			e.reason("criminal_code_articles", "legal.expunge.reason.court_chapter",
+				"Articles", articleList(in), "Chapter", romanChapter(ch))
+		}
+	}
+	if c.Mixed() {
+		e.reason("criminal_code_articles", "legal.expunge.reason.mixed", "Article", e.Article)
+	}
 }
 
 // noRecord applies Art. 69(2) and 107(1).
@@ -225,10 +258,10 @@ func (e *Expungement) supplementary(p Person) {
 			e.block(field, "legal.expunge.blocker.supplementary_unknown", "Kind", s.Kind)
 			continue
 		}
-		e.reason(field, "legal.expunge.reason.supplementary", "Kind", s.Kind, "Date", legalDMY(end))
+		e.reason(field, "legal.expunge.reason.supplementary", "Kind", s.Kind, "Date", end)
 		if end.After(e.EligibleOn) {
 			e.EligibleOn = end
-			e.block(field, "legal.expunge.blocker.supplementary_later", "Kind", s.Kind, "Date", legalDMY(end))
+			e.block(field, "legal.expunge.blocker.supplementary_later", "Kind", s.Kind, "Date", end)
 		}
 	}
 }
@@ -241,15 +274,15 @@ func (e *Expungement) obligations(c CivilObligations) {
 	case c.None:
 		e.reason(field, "legal.expunge.reason.obligations_none")
 	case !c.SettledOn.IsZero():
-		e.reason(field, "legal.expunge.reason.obligations_settled", "Date", legalDMY(c.SettledOn))
+		e.reason(field, "legal.expunge.reason.obligations_settled", "Date", c.SettledOn)
 		if c.SettledOn.After(e.EligibleOn) {
 			e.EligibleOn = c.SettledOn
-			e.block(field, "legal.expunge.blocker.obligations_later", "Date", legalDMY(c.SettledOn))
+			e.block(field, "legal.expunge.blocker.obligations_later", "Date", c.SettledOn)
 		}
 	default:
 		e.Pending = true
 		if c.Amount > 0 {
-			e.block(field, "legal.expunge.blocker.obligations_pending_amount", "Amount", legalMoney(c.Amount))
+			e.block(field, "legal.expunge.blocker.obligations_pending_amount", "Amount", Money(c.Amount))
 		} else {
 			e.block(field, "legal.expunge.blocker.obligations_pending")
 		}
@@ -277,11 +310,11 @@ func (e *Expungement) refusals(ds []Date) {
 	}
 	next := last.AddMonths(wait)
 	e.reason("court_refusals", "legal.expunge.reason.refused", "Count", len(known),
-		"Date", legalDMY(last), "Until", legalDMY(next), "Years", wait/12)
+		"Date", last, "Until", next, "Years", wait/12)
 	if next.After(e.EligibleOn) {
 		e.EligibleOn = next
 		e.block("court_refusals", "legal.expunge.blocker.refused", "Count", len(known),
-			"Date", legalDMY(last), "Until", legalDMY(next))
+			"Date", last, "Until", next)
 	}
 }
 
@@ -305,23 +338,4 @@ func periodArgs(months int) (string, []any) {
 		return "_years", []any{"Years", months / 12}
 	}
 	return "_months", []any{"Months", months}
-}
-
-// legalMoney formats an amount of đồng the Vietnamese way: "80.853.000 đ".
-func legalMoney(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String() + " đ"
-	if neg {
-		out = "-" + out
-	}
-	return out
 }

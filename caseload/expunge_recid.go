@@ -39,11 +39,11 @@ func (e *Expungement) newConviction(on Date) bool {
 	case e.Pending:
 		key = "legal.expunge.blocker.new_conviction_unresolved"
 	default:
-		e.reason(field, "legal.expunge.reason.new_conviction_after", "Date", legalDMY(on), "Eligible", legalDMY(old))
+		e.reason(field, "legal.expunge.reason.new_conviction_after", "Date", on, "Eligible", old)
 		return false
 	}
 	e.EligibleOn, e.Pending = Date{}, false
-	e.block(field, key, "Date", legalDMY(on), "Eligible", legalDMY(old), "Article", ArticleNewConviction)
-	e.reason(field, "legal.expunge.reason.restarted", "Date", legalDMY(on), "Article", ArticleNewConviction)
+	e.block(field, key, "Date", on, "Eligible", old, "Article", ArticleNewConviction)
+	e.reason(field, "legal.expunge.reason.restarted", "Date", on, "Article", ArticleNewConviction)
 	return true
 }

@@ -73,12 +73,12 @@ func TestExpungementNewConvictionExplains(t *testing.T) {
 		t.Fatalf("blockers %v", e.Blockers)
 	}
 	b := e.Blockers[0]
-	if b.Field != "new_conviction_on" || b.Args["Date"] != "01/06/2021" || b.Args["Eligible"] != "10/03/2022" ||
+	if b.Field != "new_conviction_on" || b.Args["Date"] != D(2021, 6, 1) || b.Args["Eligible"] != D(2022, 3, 10) ||
 		b.Args["Article"] != "BLHS 2015 Điều 73 khoản 2" {
 		t.Errorf("blocker %+v", b)
 	}
 	last := e.Reasons[len(e.Reasons)-1]
-	if last.Key != "legal.expunge.reason.restarted" || last.Args["Date"] != "01/06/2021" {
+	if last.Key != "legal.expunge.reason.restarted" || last.Args["Date"] != D(2021, 6, 1) {
 		t.Errorf("last reason %+v", last)
 	}
 	for _, r := range e.Reasons {

@@ -253,14 +253,14 @@ func checkPersonLoan(l Loan, f LoanFacts) []LoanWarning {
 	case PurposeBusiness:
 		if l.Amount > LoanMaxIndividualBusiness {
 			out = append(out, loanWarn("amount", "loan.warn.individual_ceiling", ArticleQD22Art6,
-				"Amount", l.Amount, "Max", LoanMaxIndividualBusiness))
+				"Amount", Money(l.Amount), "Max", Money(LoanMaxIndividualBusiness)))
 		}
 	case PurposeTraining:
 		if l.TrainingMonths <= 0 {
 			out = append(out, loanWarn("training_months", "loan.warn.training_months_unknown", ArticleQD22Art6))
 		} else if max := LoanMaxTrainingPerMonth * int64(l.TrainingMonths); l.Amount > max {
 			out = append(out, loanWarn("amount", "loan.warn.training_ceiling", ArticleQD22Art6,
-				"Amount", l.Amount, "Max", max, "Months", l.TrainingMonths, "PerMonth", LoanMaxTrainingPerMonth))
+				"Amount", Money(l.Amount), "Max", Money(max), "Months", l.TrainingMonths, "PerMonth", Money(LoanMaxTrainingPerMonth)))
 		}
 	}
 	if f.CompletedOn.IsZero() {
@@ -279,11 +279,11 @@ func checkBusinessLoan(l Loan, f LoanFacts) []LoanWarning {
 	var out []LoanWarning
 	if l.Amount > LoanMaxEnterpriseProject {
 		out = append(out, loanWarn("amount", "loan.warn.enterprise_project_ceiling", ArticleQD22Art6,
-			"Amount", l.Amount, "Max", LoanMaxEnterpriseProject))
+			"Amount", Money(l.Amount), "Max", Money(LoanMaxEnterpriseProject)))
 	}
 	if max := LoanMaxEnterprisePerWorker * int64(f.ReturneeWorkers); l.Amount > max {
 		out = append(out, loanWarn("amount", "loan.warn.enterprise_worker_ceiling", ArticleQD22Art6,
-			"Amount", l.Amount, "Max", max, "Workers", f.ReturneeWorkers, "PerWorker", LoanMaxEnterprisePerWorker))
+			"Amount", Money(l.Amount), "Max", Money(max), "Workers", f.ReturneeWorkers, "PerWorker", Money(LoanMaxEnterprisePerWorker)))
 	}
 	// ≥ 10 % without floating point: returnees*100 >= workers*10.
 	if f.Workers <= 0 || f.ReturneeWorkers*100 < f.Workers*LoanMinReturneePercent {
@@ -331,11 +331,21 @@ type Mau01Row struct {
 	Warnings  []LoanWarning
 }
 
+// LoanEligible is the one rule that decides whether a loan request is
+// eligible, from the warnings of CheckLoan (the same the loans tab shows):
+// a request is eligible only when it meets every rule of QĐ 22/2023 that
+// CheckLoan checks — the borrower's 5-year window and known completion
+// (Art. 3), the loan ceilings (Art. 6: a 150.000.000 đ business loan to an
+// individual is over the 100.000.000 đ ceiling) and the term (Art. 8) —
+// and, on the Mẫu 01 list, the person is still under management.
+func LoanEligible(warnings []LoanWarning) bool { return len(warnings) == 0 }
+
 // Mau01 builds the Mẫu 01 list for listDate (the 5th of a month): every
 // pending request (status requested) of a person, not yet sent on an
-// earlier list, with the person's eligibility judged at listDate. A person
-// whose management has ended, or whose 5-year window has closed by
-// listDate, or whose completion date is unknown, is not eligible. People
+// earlier list, with the person's eligibility judged at listDate by
+// LoanEligible. A person whose management has ended, or whose 5-year
+// window has closed by listDate, or whose completion date is unknown, or
+// whose request is over a ceiling of QĐ 22/2023, is not eligible. People
 // are looked up in people by id; requests of unknown people are skipped.
 func Mau01(listDate Date, people map[string]Person, loans []Loan) []Mau01Row {
 	var rows []Mau01Row
@@ -355,17 +365,12 @@ func Mau01(listDate Date, people map[string]Person, loans []Loan) []Mau01Row {
 		}
 		judged := l
 		judged.ListDate, judged.DisbursedOn = listDate, Date{}
-		row := Mau01Row{Person: p, Loan: l, WindowEnd: LoanWindowClose(p.CompletedOn), Eligible: true}
-		for _, w := range CheckLoan(judged, LoanFacts{CompletedOn: p.CompletedOn}) {
-			if w.Article == ArticleQD22Art3 {
-				row.Eligible = false
-			}
-			row.Warnings = append(row.Warnings, w)
-		}
+		row := Mau01Row{Person: p, Loan: l, WindowEnd: LoanWindowClose(p.CompletedOn)}
+		row.Warnings = CheckLoan(judged, LoanFacts{CompletedOn: p.CompletedOn})
 		if p.Status == StatusEnded {
-			row.Eligible = false
 			row.Warnings = append(row.Warnings, loanWarn("person_id", "loan.warn.management_ended", ArticleQD22Art14))
 		}
+		row.Eligible = LoanEligible(row.Warnings)
 		rows = append(rows, row)
 	}
 	return rows

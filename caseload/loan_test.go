@@ -123,7 +123,7 @@ func TestCheckLoanWarningArgs(t *testing.T) {
 	if len(ws) != 2 {
 		t.Fatalf("want 2 warnings, got %v", ws)
 	}
-	if ws[0].Args["Amount"] != int64(150_000_000) || ws[0].Args["Max"] != LoanMaxIndividualBusiness {
+	if ws[0].Args["Amount"] != Money(150_000_000) || ws[0].Args["Max"] != Money(LoanMaxIndividualBusiness) {
 		t.Errorf("ceiling args = %v", ws[0].Args)
 	}
 	if ws[1].Args["WindowEnd"] != D(2026, 3, 15) || ws[1].Args["Article"] != ArticleQD22Art3 {
@@ -199,19 +199,32 @@ func TestMau01(t *testing.T) {
 		req("l6", "done", func(l *Loan) { l.RequestedOn = D(2026, 3, 6) }), // after the list date
 		req("l7", "nobody", nil),
 		req("l8", "done", func(l *Loan) { l.ListDate = list }),
+		// QĐ 22/2023 Art. 6: an individual's business loan is capped at
+		// 100.000.000 đ; the loans tab warns, so the list must not count
+		// it eligible.
+		req("l9", "in", func(l *Loan) { l.Amount = 150_000_000 }),
+		req("l10", "in", func(l *Loan) { l.Amount = LoanMaxIndividualBusiness }),
 	}
 	rows := Mau01(list, people, loans)
 	got := map[string]bool{}
 	for _, r := range rows {
 		got[r.Loan.ID] = r.Eligible
 	}
-	want := map[string]bool{"l1": true, "l2": false, "l3": false, "l8": true}
+	want := map[string]bool{"l1": true, "l2": false, "l3": false, "l8": true, "l9": false, "l10": true}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Mau01 = %v, want %v", got, want)
 	}
 	for _, r := range rows {
 		if r.Loan.ID == "l1" && r.WindowEnd != D(2026, 3, 5) {
 			t.Errorf("window end = %v", r.WindowEnd)
+		}
+		// The list's reason is the loans tab's warning: one rule check.
+		if r.Loan.ID == "l9" {
+			tab := CheckLoan(r.Loan, LoanFacts{CompletedOn: r.Person.CompletedOn})
+			if len(r.Warnings) != 1 || r.Warnings[0].Key != "loan.warn.individual_ceiling" ||
+				len(tab) != 1 || tab[0].Key != r.Warnings[0].Key {
+				t.Errorf("150.000.000 đ loan: list warnings %v, loans tab %v", r.Warnings, tab)
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package caseload
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -155,15 +154,6 @@ func svNotFuture(v *ValidationError, today Date, dates map[string]Date) {
 // svNotBefore adds an error when both dates are set and d is before min.
 func svNotBefore(v *ValidationError, field string, d, min Date) {
 	if !d.IsZero() && !min.IsZero() && d.Before(min) {
-		v.Add(field, "supervision.validation.before", "Date", svDMY(min))
+		v.Add(field, "supervision.validation.before", "Date", min)
 	}
-}
-
-// svDMY formats a date as dd/mm/yyyy (the only format users see), ""
-// for the zero date.
-func svDMY(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
 }

@@ -3,7 +3,9 @@ package caseload
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,9 +103,10 @@ func TextProblem(s string) (key string, r rune) {
 // field that holds a character no field may hold.
 func CheckTexts(rec any) []FieldError {
 	var out []FieldError
-	walkTexts(reflect.ValueOf(rec), "", func(field, s string) {
+	walkTexts(reflect.ValueOf(rec), make([]string, 0, 8), func(path []string, s string) {
 		if key, r := TextProblem(s); key != "" {
-			out = append(out, FieldError{Field: field, Key: key, Args: map[string]any{"Code": fmt.Sprintf("U+%04X", r)}})
+			out = append(out, FieldError{Field: strings.Join(path, "."), Key: key,
+				Args: map[string]any{"Code": fmt.Sprintf("U+%04X", r)}})
 		}
 	})
 	return out
@@ -114,9 +117,9 @@ func CheckTexts(rec any) []FieldError {
 // caller can tell the user (key "validation.text.invisible_removed").
 func InvisibleWarnings(rec any) []FieldError {
 	var out []FieldError
-	walkTexts(reflect.ValueOf(rec), "", func(field, s string) {
+	walkTexts(reflect.ValueOf(rec), make([]string, 0, 8), func(path []string, s string) {
 		if strings.IndexFunc(s, isInvisible) >= 0 {
-			out = append(out, FieldError{Field: field, Key: "validation.text.invisible_removed"})
+			out = append(out, FieldError{Field: strings.Join(path, "."), Key: "validation.text.invisible_removed"})
 		}
 	})
 	return out
@@ -124,44 +127,84 @@ func InvisibleWarnings(rec any) []FieldError {
 
 var metaType = reflect.TypeOf(Meta{})
 
-// walkTexts calls fn for every string reachable from v, with its path.
-func walkTexts(v reflect.Value, path string, fn func(field, s string)) {
+// textField is one field of a struct that may hold text: its index, its
+// canonical name and whether it is an embedded struct whose fields are
+// named without a prefix.
+type textField struct {
+	index  int
+	name   string
+	inline bool
+}
+
+// textFields caches, per struct type, the fields walkTexts visits.
+var textFields sync.Map // reflect.Type -> []textField
+
+func fieldsOf(t reflect.Type) []textField {
+	if f, ok := textFields.Load(t); ok {
+		return f.([]textField)
+	}
+	var out []textField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Type == metaType || !mayHoldText(f.Type) {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-":
+			continue
+		case f.Anonymous && name == "":
+			out = append(out, textField{index: i, inline: true})
+			continue
+		case name == "":
+			name = f.Name
+		}
+		out = append(out, textField{index: i, name: name})
+	}
+	textFields.Store(t, out)
+	return out
+}
+
+// mayHoldText reports whether a value of type t can contain a string.
+func mayHoldText(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return mayHoldText(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && f.Type != metaType && mayHoldText(f.Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// walkTexts calls fn for every string reachable from v, with its path
+// (valid only during the call).
+func walkTexts(v reflect.Value, path []string, fn func(path []string, s string)) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			walkTexts(v.Elem(), path, fn)
 		}
 	case reflect.String:
-		fn(path, v.String())
+		if s := v.String(); s != "" {
+			fn(path, s)
+		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			walkTexts(v.Index(i), joinPath(path, fmt.Sprint(i)), fn)
+			walkTexts(v.Index(i), append(path, strconv.Itoa(i)), fn)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() || f.Type == metaType {
-				continue
+		for _, f := range fieldsOf(v.Type()) {
+			if f.inline {
+				walkTexts(v.Field(f.index), path, fn)
+			} else {
+				walkTexts(v.Field(f.index), append(path, f.name), fn)
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			switch {
-			case name == "-":
-				continue
-			case f.Anonymous && name == "":
-				walkTexts(v.Field(i), path, fn)
-				continue
-			case name == "":
-				name = f.Name
-			}
-			walkTexts(v.Field(i), joinPath(path, name), fn)
 		}
 	}
-}
-
-func joinPath(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
 }

@@ -146,3 +146,17 @@ func TestParseDateErrors(t *testing.T) {
 		t.Errorf("ParseBirthDate: %v", err)
 	}
 }
+
+// BenchmarkCheckTexts: the text rules run on every save (and on each
+// record of a batch or demo), so the walk is cached per type and
+// allocates only the path buffer.
+func BenchmarkCheckTexts(b *testing.B) {
+	p := Person{FullName: "Nguyễn Văn An", Offense: "Trộm cắp tài sản", Address: "Số 5 ngõ 12 đường Lê Lợi",
+		Notes: "ghi chú", Supplementary: []Supplementary{{Kind: "quản chế"}}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if errs := CheckTexts(p); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}

@@ -90,11 +90,11 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 			return
 		}
 		if d.After(today) {
-			v.Add("birth_date", "validation.date.future", "Date", legalDMY(d), "Today", legalDMY(today))
+			v.Add("birth_date", "validation.date.future", "Date", d, "Today", today)
 			return
 		}
 	} else if b.Year > today.Year {
-		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", legalDMY(today))
+		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", today)
 		return
 	}
 	if age := AgeOn(b, today); age < MinPlausibleAge || age > MaxPlausibleAge {
@@ -204,7 +204,7 @@ func pvDates(v *ValidationError, p Person, today Date) {
 		mayBeFuture := c.field == "completed_on" && p.Status == StatusExpected ||
 			strings.HasPrefix(c.field, "supplementary.")
 		if !mayBeFuture && c.d.After(today) {
-			v.Add(c.field, "validation.date.future", "Date", legalDMY(c.d), "Today", legalDMY(today))
+			v.Add(c.field, "validation.date.future", "Date", c.d, "Today", today)
 		}
 	}
 	pvOrder(v, p)
@@ -239,22 +239,14 @@ func pvOrder(v *ValidationError, p Person) {
 			continue
 		}
 		if !b.IsZero() && (b.YearOnly() && c.d.Year < b.Year || !b.YearOnly() && !c.d.After(b.Date())) {
-			v.Add(c.field, "validation.date.before_birth", "Date", legalDMY(c.d), "Birth", birthDMY(b))
+			v.Add(c.field, "validation.date.before_birth", "Date", c.d, "Birth", b)
 		} else if prev >= 0 && c.d.Before(chain[prev].d) {
 			e := chain[prev]
 			v.Add(c.field, "validation."+c.field+".before_"+short[e.field],
-				"Date", legalDMY(c.d), e.arg, legalDMY(e.d))
+				"Date", c.d, e.arg, e.d)
 		}
 		prev = i
 	}
-}
-
-// birthDMY formats a birth date dd/mm/yyyy, or the year alone.
-func birthDMY(b BirthDate) string {
-	if b.YearOnly() {
-		return fmt.Sprintf("%04d", b.Year)
-	}
-	return legalDMY(b.Date())
 }
 
 func pvJuvenile(v *ValidationError, p Person) {
@@ -266,13 +258,4 @@ func pvJuvenile(v *ValidationError, p Person) {
 	case p.Juvenile && a != 0 && (a < 16 || a > 17):
 		v.Add("age_at_offense", "validation.age_at_offense.juvenile", "Value", a)
 	}
-}
-
-// legalDMY formats a date dd/mm/yyyy for message arguments (the format
-// shown whatever the language).
-func legalDMY(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
 }

@@ -388,16 +388,6 @@ func dayNumber(d Date) int {
 	return era*146097 + doe
 }
 
-// dmy formats d as dd/mm/yyyy ("" for the zero date), like svDMY without fmt.
-func dmy(d Date) string {
-	if d.IsZero() || d.Year < 0 || d.Year > 9999 || d.Day < 0 || d.Day > 99 || d.Month < 0 || d.Month > 99 {
-		return svDMY(d)
-	}
-	b := [10]byte{byte('0' + d.Day/10), byte('0' + d.Day%10), '/', byte('0' + int(d.Month)/10), byte('0' + int(d.Month)%10), '/',
-		byte('0' + d.Year/1000), byte('0' + d.Year/100%10), byte('0' + d.Year/10%10), byte('0' + d.Year%10)}
-	return string(b[:])
-}
-
 // cadenceTable turns the cadence map into days per group; -1 means no
 // entry. People not classified yet use the B cadence unless the map has an
 // entry for "".
@@ -438,7 +428,7 @@ func (w *worklist) add(it WorkItem, kv ...any) {
 		}
 		it.Args[k] = kv[i+1]
 	}
-	it.Args["Due"] = dmy(it.Due)
+	it.Args["Due"] = it.Due
 	days := dayNumber(it.Due) - w.todayN
 	if days < 0 {
 		days = -days
@@ -505,7 +495,7 @@ func (w *worklist) visit(c *WorkCase) {
 	}
 	w.add(WorkItem{Kind: WorkVisitOverdue, PersonID: c.ID, MentorID: c.Mentor, Due: due,
 		Rule: "worklist.rule.visit_overdue"}, "Name", c.Name, "Group", string(c.Group),
-		"Cadence", days, "Last", dmy(c.LastVisit))
+		"Cadence", days, "Last", c.LastVisit)
 }
 
 func (w *worklist) legal(c *WorkCase) {

@@ -121,6 +121,11 @@ func Hamlets() ([]string, error) {
 // Generate fills an empty store with a demo ward: the hamlet list, the
 // persons, then the registered steps. It refuses (ErrNotEmpty) when the
 // store already holds persons. It returns the saved persons.
+//
+// Everything is written first into a scratch store sharing st's identity
+// (store.Scratch), through the ordinary repositories, then copied into st
+// in one transaction: cancelled or killed half-way, st is left as it was
+// and Generate can run again.
 func Generate(ctx context.Context, st *store.Store, o Options) ([]caseload.Person, error) {
 	o = o.withDefaults()
 	if st.PeopleCount() > 0 {
@@ -130,6 +135,26 @@ func Generate(ctx context.Context, st *store.Store, o Options) ([]caseload.Perso
 	if err != nil {
 		return nil, err
 	}
+	sc, err := st.Scratch(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	people, err := generateInto(ctx, sc, l, o)
+	if err != nil {
+		store.DiscardScratch(sc)
+		return nil, err
+	}
+	if err := st.CommitScratch(ctx, sc); err != nil {
+		if errors.Is(err, store.ErrLoadNotEmpty) {
+			return nil, ErrNotEmpty
+		}
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	return people, nil
+}
+
+// generateInto writes the demo ward into st (a scratch store).
+func generateInto(ctx context.Context, st *store.Store, l *lists, o Options) ([]caseload.Person, error) {
 	if err := st.SetHamletList(ctx, l.hamlets.names()); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
@@ -143,6 +168,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) ([]caseload.Perso
 		return nil, err
 	}
 	for _, step := range registered() {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("demo: %w", err)
+		}
 		if err := step(ctx, st, r, people); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
 		}

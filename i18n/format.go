@@ -36,6 +36,54 @@ func formatError(key, input string, kv ...any) *FormatError {
 	return &FormatError{Key: key, Input: input, Args: args}
 }
 
+// DateValue is a date given as a message argument (caseload.Date and
+// BirthDate are): TMap shows it with FormatDMY. A zero year shows "".
+type DateValue interface {
+	DMY() (day int, month time.Month, year int)
+}
+
+// MoneyValue is an amount of đồng given as a message argument
+// (caseload.Money is): TMap shows it with Money.
+type MoneyValue interface {
+	Dong() int64
+}
+
+// formatArgs returns data with every DateValue and MoneyValue replaced by
+// its text; data itself when there is none (no copy).
+func formatArgs(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		var text string
+		switch x := v.(type) {
+		case DateValue:
+			d, m, y := x.DMY()
+			text = FormatDMY(y, m, d)
+		case MoneyValue:
+			text = Money(x.Dong())
+		default:
+			continue
+		}
+		if out == nil {
+			out = make(map[string]any, len(data))
+			for k2, v2 := range data {
+				out[k2] = v2
+			}
+		}
+		out[k] = text
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// Date formats a DateValue as dd/mm/yyyy ("" for an unknown date): the
+// one date formatter for text outside messages.
+func Date(d DateValue) string {
+	day, m, y := d.DMY()
+	return FormatDMY(y, m, day)
+}
+
 // FormatDMY formats a civil date as dd/mm/yyyy, whatever the OS region:
 // FormatDMY(2026, 3, 5) == "05/03/2026". A zero year (unknown date) gives
 // "" and a zero month a year-only date ("1985").

@@ -92,12 +92,14 @@ func T(key string, kv ...any) string {
 	return TMap(key, data)
 }
 
-// TMap is T with the template arguments as a map.
+// TMap is T with the template arguments as a map. Dates (DateValue) and
+// amounts of đồng (MoneyValue) among the arguments are shown the
+// Vietnamese way, dd/mm/yyyy and "80.853.000 đ", in both languages.
 func TMap(key string, data map[string]any) string {
 	mu.RLock()
 	l := localizer
 	mu.RUnlock()
-	s, err := l.Localize(&i18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	s, err := l.Localize(&i18n.LocalizeConfig{MessageID: key, TemplateData: formatArgs(data)})
 	if err != nil || s == "" {
 		return key
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -79,12 +80,23 @@ func ExportList(ctx context.Context, w io.Writer, st *store.Store, name string, 
 	return WriteList(w, doc, l.cols, l.rows(ctx, st, &f))
 }
 
+// enumCache holds the translations of enumerated values by language and
+// key: a list of 100,000 rows translates the same few values again and
+// again, and a lookup in the message bundle costs microseconds.
+var enumCache sync.Map
+
 // enum is the translation of an enumerated value, "" for none.
 func enum(prefix, v string) string {
 	if v == "" {
 		return ""
 	}
-	return i18n.T(prefix + v)
+	key := i18n.Language() + "\x00" + prefix + v
+	if t, ok := enumCache.Load(key); ok {
+		return t.(string)
+	}
+	t := i18n.T(prefix + v)
+	enumCache.Store(key, t)
+	return t
 }
 
 var lists = map[string]list{

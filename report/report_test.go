@@ -483,3 +483,57 @@ func TestLockShowsAmendments(t *testing.T) {
 		t.Errorf("locks %+v", locks)
 	}
 }
+
+func TestDashboard(t *testing.T) {
+	f := newFixture(t)
+	d, err := report.ComputeDashboard(context.Background(), f.st, caseload.D(2026, 6, 20))
+	must(t, err)
+	// Managed now: P1 (classified A), P2 (none), P3 (B on the profile), P4 (none), P10 (classified D on 20/06).
+	groups := map[string]float64{}
+	for _, b := range d.Groups {
+		groups[b.Label] = b.Value
+	}
+	if groups["A"] != 1 || groups["B"] != 1 || groups["D"] != 1 || groups["?"] != 2 || groups["C"] != 0 {
+		t.Errorf("groups %v", groups)
+	}
+	// Calendar months: June P2, P4 (P12 is deleted); May P1, P3; August 2025 P10.
+	if len(d.Returns) != 12 || d.Returns[11].Label != "6" || d.Returns[6].Label != "1/26" || d.Returns[11].Value != 2 || d.Returns[10].Value != 2 ||
+		d.Returns[1].Label != "8" || d.Returns[1].Value != 1 {
+		t.Errorf("returns %v", d.Returns)
+	}
+	// 2026 to 20/06: P9 and P10 reoffended among P1–P7, P9, P10 (P8 ended 2023).
+	if len(d.Recidivism) != 5 || d.Recidivism[4].Label != "2026" || d.Recidivism[4].Value != 2.0/9 || d.ModelsActive != 2 {
+		t.Errorf("recidivism %v, models %d", d.Recidivism, d.ModelsActive)
+	}
+}
+
+// TestGroupsOfAPeriodNotYetOver: for the running period the group on the
+// profile counts (each classification updates it); for a past period, the
+// classification in force on its last day.
+func TestGroupsOfAPeriodNotYetOver(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	today := caseload.Today()
+	p := caseload.Person{FullName: "Võ Văn Nhóm", Gender: caseload.Male, BirthDate: caseload.BirthDate{Year: 1980},
+		SentenceKind: caseload.SentencePrison, SentenceMonths: 12, ReleaseKind: caseload.ReleaseCompleted,
+		CompletedOn: today.AddYears(-2), ReturnedOn: today.AddYears(-2).AddDays(3), Status: caseload.StatusManaged}
+	must(t, st.SavePerson(ctx, &p))
+	c := caseload.Classification{PersonID: p.ID, Quarter: "2024-Q1", Group: caseload.GroupC, On: today.AddYears(-1), By: "Hải", Reason: "Báo cáo quý"}
+	must(t, st.Classify(ctx, &c))
+	got, err := st.Person(ctx, p.ID)
+	must(t, err)
+	got.Group = caseload.GroupA // the officer moves the person to A on the profile
+	must(t, st.SavePerson(ctx, &got))
+	cur, err := report.Compute(ctx, st, report.Current(report.Year, today, report.DefaultCutoffDay))
+	must(t, err)
+	if cur.Indicators.ManagedEndGroupA != 1 || cur.Indicators.ManagedEndGroupC != 0 {
+		t.Errorf("running period: A %d, C %d", cur.Indicators.ManagedEndGroupA, cur.Indicators.ManagedEndGroupC)
+	}
+	past, err := report.CustomRange(today.AddYears(-1).AddDays(-10), today.AddDays(-1))
+	must(t, err)
+	pr, err := report.Compute(ctx, st, past)
+	must(t, err)
+	if pr.Indicators.ManagedEndGroupC != 1 || pr.Indicators.ManagedEndGroupA != 0 {
+		t.Errorf("past period: A %d, C %d", pr.Indicators.ManagedEndGroupA, pr.Indicators.ManagedEndGroupC)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -224,7 +225,10 @@ func (s *sheet) rowHeight(vals []any) float64 {
 		if !ok || i >= len(s.widths) {
 			continue
 		}
-		n := int(math.Ceil(float64(len([]rune(t))) * 0.95 / (s.widths[i] - 1.5)))
+		if float64(len(t)) < s.widths[i]-1.5 {
+			continue // fits on one line even counting bytes
+		}
+		n := int(math.Ceil(float64(utf8.RuneCountInString(t)) * 0.95 / (s.widths[i] - 1.5)))
 		if n > lines {
 			lines = n
 		}

@@ -10,14 +10,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("assignment", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+assignmentCols+` FROM assignment ORDER BY id`, scanAssignment)
-	})
-}
-
-const assignmentCols = metaCols + `, person_id, mentor_id, decision_number, decision_date, from_date, to_date,
-	change_reason, handover`
+var assignmentCols = selectList(assignmentColumns)
 
 func scanAssignment(r rowScanner) (caseload.Assignment, error) {
 	var a caseload.Assignment

@@ -9,7 +9,7 @@ import (
 
 var businessTable = supTable[caseload.Business]{
 	name: "business",
-	cols: []string{"name", "address", "representative", "phone", "workers", "returnee_workers", "income_notes", "notes"},
+	cols: columnNames(businessColumns),
 	meta: func(r *caseload.Business) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Business) []any {
 		return []any{r.Name, r.Address, r.Representative, r.Phone, r.Workers, r.ReturneeWorkers, r.IncomeNotes, r.Notes}

@@ -36,14 +36,7 @@ var (
 	ErrUserExists       error = svError{"supervision.error.user_exists", "a user with this name already exists"}
 )
 
-func init() {
-	RegisterDump("case_end", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+caseEndCols+` FROM case_end ORDER BY id`, scanCaseEnd)
-	})
-}
-
-const caseEndCols = metaCols + `, person_id, reason, proposal_number, proposal_date, decision_number,
-	decision_date, destination, notes`
+var caseEndCols = selectList(caseEndColumns)
 
 func scanCaseEnd(r rowScanner) (caseload.CaseEnd, error) {
 	var c caseload.CaseEnd
@@ -226,17 +219,4 @@ func svQueryOne[T any](ctx context.Context, s *Store, q string, scan func(rowSca
 		return v, ErrNotFound
 	}
 	return v, err
-}
-
-// svDumpRows is svQuery for RegisterDump.
-func svDumpRows[T any](ctx context.Context, s *Store, q string, scan func(rowScanner) (T, error)) ([]any, error) {
-	list, err := svQuery(ctx, s, q, scan)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]any, len(list))
-	for i := range list {
-		out[i] = list[i]
-	}
-	return out, nil
 }

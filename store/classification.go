@@ -8,13 +8,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("classification", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+classificationCols+` FROM classification ORDER BY id`, scanClassification)
-	})
-}
-
-const classificationCols = metaCols + `, person_id, quarter, grp, reason, classified_by, classified_on`
+var classificationCols = selectList(classificationColumns)
 
 func scanClassification(r rowScanner) (caseload.Classification, error) {
 	var c caseload.Classification

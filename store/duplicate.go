@@ -49,6 +49,13 @@ func (s *Store) SavePersonConfirmed(ctx context.Context, p *caseload.Person) err
 	return s.savePerson(ctx, p, true)
 }
 
+// duplicateSQL finds the other live people with a citizen id. Its test
+// that citizen_id is not empty lets SQLite use the partial index
+// person_citizen (a bound value cannot prove it); without it every save
+// scans the table.
+var duplicateSQL = `SELECT ` + personCols + ` FROM person
+	WHERE citizen_id = ? AND citizen_id <> '' AND deleted = 0 AND id <> ? ORDER BY full_name, id`
+
 // checkCitizenID refuses, with a *DuplicateError, to write q when another
 // live person holds its 12-digit citizen id. old is the stored record on
 // an update (nil on an insert): an update that keeps the citizen id it had
@@ -64,8 +71,7 @@ func checkCitizenID(ctx context.Context, tx *sql.Tx, q *caseload.Person, old *ca
 	if old != nil && old.CitizenID == cid {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+personCols+` FROM person
-		WHERE citizen_id = ? AND deleted = 0 AND id <> ? ORDER BY full_name, id`, cid, q.ID)
+	rows, err := tx.QueryContext(ctx, duplicateSQL, cid, q.ID)
 	if err != nil {
 		return err
 	}

@@ -144,3 +144,27 @@ func TestAddNoticeRefusesDuplicateCitizenID(t *testing.T) {
 		t.Errorf("%d notices after refusal", c)
 	}
 }
+
+// TestDuplicateCheckUsesTheIndex: the duplicate lookup runs on every
+// save and every person of a batch; it must search the citizen-id index,
+// not scan the table (100,000 people).
+func TestDuplicateCheckUsesTheIndex(t *testing.T) {
+	s := openTest(t)
+	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+duplicateSQL, "001085012345", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if len(plan) == 0 || !strings.Contains(plan[0], "USING INDEX person_citizen") {
+		t.Errorf("query plan %q does not use person_citizen", plan)
+	}
+}

@@ -10,7 +10,7 @@ import (
 
 var exemplaryTable = supTable[caseload.Exemplary]{
 	name: "exemplary",
-	cols: []string{"person_id", "recognition", "recognized_by", "recognized_on", "story"},
+	cols: columnNames(exemplaryColumns),
 	meta: func(r *caseload.Exemplary) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Exemplary) []any {
 		return []any{r.PersonID, r.Recognition, r.RecognizedBy, r.RecognizedOn.String(), r.Story}

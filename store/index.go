@@ -1,196 +1,127 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
-	"runtime"
-	"sort"
-	"strings"
 	"sync"
 
 	"hoanhap/caseload"
-	"hoanhap/i18n"
+	"hoanhap/store/index"
 )
 
-// Index is the in-memory person search index: one entry per live person
-// with the columns lists show, the folded words of the names, the digits
-// of the citizen ID and phone, and the Vietnamese name-order sort key.
-// Entries are kept sorted by (sort key, id), so a list needs no sorting.
-//
-// It is built at Open from one SELECT and kept current by SavePerson and
-// DeletePerson. Searching never touches SQL.
-type Index struct {
-	// writeMu serialises the writes that change the index (transaction
-	// plus index update), so that the index applies them in commit order.
+// PersonRow is what lists and search results show about a person; it comes
+// from the in-memory index (package index), not from a full record.
+type PersonRow = index.Row
+
+// PersonFilter selects people for People (see index.Filter).
+type PersonFilter = index.Filter
+
+// peopleIndex is the store's handle on the search index: the index and the
+// lock that serialises the writes that change it (transaction plus index
+// update), so that the index applies them in commit order.
+type peopleIndex struct {
 	writeMu sync.Mutex
-
-	mu      sync.RWMutex
-	list    []*entry          // sorted by (key, id)
-	byID    map[string]*entry // the same entries by person id
-	hamlets []string          // hamlets from the "hamlets" setting
-	intern  map[string]string // shared copies of repeated values (hamlet, offense, ...)
-
-	// The vocabulary of folded name words: entries hold word numbers, and
-	// a query word is first matched against the (small) vocabulary.
-	vocab   []string
-	vocabID map[string]uint32
+	*index.Index
 }
 
-// entry is one person in the index.
-//
-// Searching scans every entry, so the fields it reads (status, word
-// numbers) sit inside the entry, and at Open the entries are laid out
-// contiguously in list order.
-type entry struct {
-	st     int8                // statusIndex(row.Status)
-	n      uint8               // number of word numbers in inline
-	inline [inlineWords]uint32 // vocabulary numbers of the folded name words (full_name, then other_names)
-	more   []uint32            // all word numbers when they do not fit inline
-	nums   [2]inlineDigits     // citizen ID and phone digits, for digit queries
-	row    PersonRow
-	name   string // folded full name, words joined by one space
-	cid    string // digits of the citizen ID
-	phone  string // digits of the phone, national form (0...)
-	key    []byte // i18n.NameSortKey(full name)
-}
+func (p *peopleIndex) put(c *caseload.Person) { p.Put(indexPerson(c)) }
 
-// inlineDigits holds up to 12 digits inside the entry, so that a digit
-// query does not follow a pointer per person; longer numbers use the
-// string field.
-type inlineDigits struct {
-	n uint8
-	b [12]byte
-}
-
-func makeInlineDigits(d string) inlineDigits {
-	var x inlineDigits
-	if len(d) <= len(x.b) {
-		x.n = uint8(copy(x.b[:], d))
-	} else {
-		x.n = 255 // too long: use the string
+func (p *peopleIndex) putMany(cs []caseload.Person) {
+	ps := make([]index.Person, len(cs))
+	for i := range cs {
+		ps[i] = indexPerson(&cs[i])
 	}
-	return x
+	p.PutMany(ps)
 }
 
-// inlineWords is how many name words an entry holds without allocating.
-const inlineWords = 7
+func (p *peopleIndex) remove(id string)           { p.Remove(id) }
+func (p *peopleIndex) setHamlets(h []string)      { p.SetHamlets(h) }
+func (p *peopleIndex) replace(fresh *index.Index) { p.Replace(fresh) }
 
-// words returns the vocabulary numbers of the entry's name words.
-func (e *entry) words() []uint32 {
-	if e.more != nil {
-		return e.more
-	}
-	return e.inline[:e.n]
+// indexPerson extracts what the index keeps of a person.
+func indexPerson(p *caseload.Person) index.Person {
+	return index.Person{Row: index.Row{
+		ID: p.ID, FullName: p.FullName, CitizenID: p.CitizenID, Phone: p.Phone,
+		Hamlet: p.Hamlet, Offense: p.Offense, BirthYear: p.BirthDate.Year, Gender: p.Gender,
+		ReturnedOn: p.ReturnedOn, CompletedOn: p.CompletedOn, Group: p.Group, Status: p.Status,
+	}, OtherNames: p.OtherNames}
 }
+
+// People returns the live people matching f, in Vietnamese name order
+// (given name, middle, family name), ties by id.
+func (s *Store) People(f PersonFilter) []PersonRow { return s.people.Find(f) }
+
+// PeopleCount returns the number of live (not deleted) people, whatever
+// their status.
+func (s *Store) PeopleCount() int { return s.people.Count() }
+
+// Duplicates returns the live people other than p that are probably the
+// same person: the same citizen ID, or the same folded full name and the
+// same (known) birth year. In name order.
+func (s *Store) Duplicates(p caseload.Person) []PersonRow {
+	return s.people.Duplicates(p.ID, p.CitizenID, p.FullName, p.BirthDate.Year)
+}
+
+// Hamlets returns the hamlets in use by live people together with those of
+// the "hamlets" setting, each once, in Vietnamese order.
+func (s *Store) Hamlets() []string { return s.people.Hamlets() }
 
 // indexCols are the person columns the index needs, in scan order.
 const indexCols = `id, full_name, other_names, citizen_id, phone, hamlet, offense,
 	birth_date, gender, returned_on, completed_on, grp, status`
 
 // loadIndex builds the search index from the person table (live rows
-// only), loads the hamlet list setting and seeds the holiday table.
-//
-// One goroutine reads the rows while the others fold names and compute
-// sort keys (the expensive part); the vocabulary is numbered, sorted and
-// packed on this goroutine.
+// only) with the hamlet list setting, and seeds the holiday table.
 func (s *Store) loadIndex(ctx context.Context) error {
-	idx := newIndex()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	batches := make(chan []scannedRow, 4)
-	scanErr := make(chan error, 1)
-	go func() {
-		defer close(batches)
-		scanErr <- scanIndexRows(ctx, s.db, batches)
-	}()
-	workers := runtime.GOMAXPROCS(0)
-	results := make(chan []prepared, 4)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for batch := range batches {
-				out := make([]prepared, len(batch))
-				for i := range batch {
-					out[i] = batch[i].prepare()
-				}
-				results <- out
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(results) }()
-
-	var slab []*entry
-	for batch := range results {
-		for _, p := range batch {
-			r := &p.e.row
-			r.Gender = caseload.Gender(idx.share(string(r.Gender)))
-			r.Group = caseload.Group(idx.share(string(r.Group)))
-			r.Status = caseload.Status(idx.share(string(r.Status)))
-			r.Hamlet = idx.share(r.Hamlet)
-			r.Offense = idx.share(r.Offense)
-			slab = append(slab, idx.number(p))
-		}
-	}
-	if err := <-scanErr; err != nil {
-		return err
-	}
-	sort.Slice(slab, func(i, j int) bool { return less(slab[i], slab[j]) })
-	// Copy the entries into one array in list order, so that a search
-	// reads memory sequentially.
-	packed := make([]entry, len(slab))
-	idx.list = make([]*entry, len(slab))
-	for i, e := range slab {
-		packed[i] = *e
-		idx.list[i] = &packed[i]
-		idx.byID[e.row.ID] = &packed[i]
-	}
-
-	raw, err := s.Setting(ctx, settingHamlets)
+	idx, err := s.buildIndex(ctx)
 	if err != nil {
 		return err
 	}
-	if idx.hamlets, err = decodeHamlets(raw); err != nil {
-		return fmt.Errorf("setting %s: %w", settingHamlets, err)
-	}
-	s.people = idx
+	s.people = &peopleIndex{Index: idx}
 	return s.seedHolidays(ctx)
 }
 
-func newIndex() *Index {
-	return &Index{byID: map[string]*entry{}, intern: map[string]string{}, vocabID: map[string]uint32{}}
-}
-
-// scannedRow is one person row as read for the index.
-type scannedRow struct {
-	r                                 PersonRow
-	other, birth, returned, completed string
+// buildIndex reads the live people and the hamlet list into a new index.
+func (s *Store) buildIndex(ctx context.Context) (*index.Index, error) {
+	raw, err := s.Setting(ctx, settingHamlets)
+	if err != nil {
+		return nil, err
+	}
+	hamlets, err := decodeHamlets(raw)
+	if err != nil {
+		return nil, fmt.Errorf("setting %s: %w", settingHamlets, err)
+	}
+	return index.Build(ctx, func(ctx context.Context, out chan<- []index.Person) error {
+		return scanIndexRows(ctx, s.db, out)
+	}, hamlets)
 }
 
 // indexBatch is how many rows travel together from the reader to the
-// workers.
+// index builder.
 const indexBatch = 2048
 
 // scanIndexRows reads the live person rows in batches.
-func scanIndexRows(ctx context.Context, db *sql.DB, out chan<- []scannedRow) error {
+func scanIndexRows(ctx context.Context, db *sql.DB, out chan<- []index.Person) error {
 	rows, err := db.QueryContext(ctx, `SELECT `+indexCols+` FROM person WHERE deleted = 0`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	batch := make([]scannedRow, 0, indexBatch)
+	batch := make([]index.Person, 0, indexBatch)
+	var birth, returned, completed, gender, grp, status string
 	for rows.Next() {
-		var x scannedRow
-		var gender, grp, status string
-		if err := rows.Scan(&x.r.ID, &x.r.FullName, &x.other, &x.r.CitizenID, &x.r.Phone, &x.r.Hamlet, &x.r.Offense,
-			&x.birth, &gender, &x.returned, &x.completed, &grp, &status); err != nil {
+		var x index.Person
+		if err := rows.Scan(&x.ID, &x.FullName, &x.OtherNames, &x.CitizenID, &x.Phone, &x.Hamlet, &x.Offense,
+			&birth, &gender, &returned, &completed, &grp, &status); err != nil {
 			return err
 		}
-		x.r.Gender, x.r.Group, x.r.Status = caseload.Gender(gender), caseload.Group(grp), caseload.Status(status)
+		x.Gender, x.Group, x.Status = caseload.Gender(gender), caseload.Group(grp), caseload.Status(status)
+		if len(birth) >= 4 {
+			x.BirthYear = atoi(birth[:4])
+		}
+		x.ReturnedOn, _ = caseload.ParseDate(returned)
+		x.CompletedOn, _ = caseload.ParseDate(completed)
 		batch = append(batch, x)
 		if len(batch) == indexBatch {
 			select {
@@ -198,7 +129,7 @@ func scanIndexRows(ctx context.Context, db *sql.DB, out chan<- []scannedRow) err
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			batch = make([]scannedRow, 0, indexBatch)
+			batch = make([]index.Person, 0, indexBatch)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -208,162 +139,6 @@ func scanIndexRows(ctx context.Context, db *sql.DB, out chan<- []scannedRow) err
 		out <- batch
 	}
 	return nil
-}
-
-// prepare decodes the dates of a scanned row and builds its entry.
-func (x *scannedRow) prepare() prepared {
-	r := x.r
-	if len(x.birth) >= 4 {
-		r.BirthYear = atoi(x.birth[:4])
-	}
-	r.ReturnedOn, _ = caseload.ParseDate(x.returned)
-	r.CompletedOn, _ = caseload.ParseDate(x.completed)
-	return prepareEntry(r, x.other)
-}
-
-// prepared is an entry whose name words are not numbered yet.
-type prepared struct {
-	e     *entry
-	words []string // folded words of full_name, then other_names
-}
-
-// prepareEntry builds everything of an entry that does not need the
-// index (safe to run concurrently).
-func prepareEntry(r PersonRow, otherNames string) prepared {
-	nameWords := i18n.FoldWords(r.FullName)
-	e := &entry{st: int8(statusIndex(r.Status)), row: r}
-	e.name = strings.Join(nameWords, " ")
-	e.cid = digits(r.CitizenID)
-	e.phone = nationalPhone(digits(r.Phone))
-	e.nums = [2]inlineDigits{makeInlineDigits(e.cid), makeInlineDigits(e.phone)}
-	e.key = i18n.NameSortKey(r.FullName)
-	return prepared{e: e, words: append(nameWords, i18n.FoldWords(otherNames)...)}
-}
-
-// number gives the entry its vocabulary word numbers. The caller holds
-// idx.mu for writing (or owns idx exclusively).
-func (idx *Index) number(p prepared) *entry {
-	e := p.e
-	if len(p.words) > inlineWords {
-		e.more = make([]uint32, len(p.words))
-		for i, w := range p.words {
-			e.more[i] = idx.word(w)
-		}
-		return e
-	}
-	for _, w := range p.words {
-		e.inline[e.n] = idx.word(w)
-		e.n++
-	}
-	return e
-}
-
-// word returns the vocabulary number of a folded word, adding it when new.
-func (idx *Index) word(w string) uint32 {
-	if id, ok := idx.vocabID[w]; ok {
-		return id
-	}
-	id := uint32(len(idx.vocab))
-	idx.vocab = append(idx.vocab, w)
-	idx.vocabID[w] = id
-	return id
-}
-
-// share returns one shared copy of a value that many people have in
-// common (hamlet, offense, status, ...), to keep the index small.
-func (idx *Index) share(v string) string {
-	if c, ok := idx.intern[v]; ok {
-		return c
-	}
-	idx.intern[v] = v
-	return v
-}
-
-// put adds or replaces the entry of a live person.
-func (idx *Index) put(p *caseload.Person) {
-	r := rowOf(p)
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	idx.removeLocked(p.ID)
-	r.Hamlet, r.Offense = idx.share(r.Hamlet), idx.share(r.Offense)
-	e := idx.number(prepareEntry(r, p.OtherNames))
-	i := sort.Search(len(idx.list), func(i int) bool { return !less(idx.list[i], e) })
-	idx.list = append(idx.list, nil)
-	copy(idx.list[i+1:], idx.list[i:])
-	idx.list[i] = e
-	idx.byID[r.ID] = e
-}
-
-// remove drops the entry of a person (no-op when absent).
-func (idx *Index) remove(id string) {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	idx.removeLocked(id)
-}
-
-func (idx *Index) removeLocked(id string) {
-	old, ok := idx.byID[id]
-	if !ok {
-		return
-	}
-	delete(idx.byID, id)
-	i := sort.Search(len(idx.list), func(i int) bool { return !less(idx.list[i], old) })
-	for ; i < len(idx.list); i++ { // equal keys: find the very entry
-		if idx.list[i] == old {
-			idx.list = append(idx.list[:i], idx.list[i+1:]...)
-			return
-		}
-	}
-}
-
-// setHamlets replaces the hamlet list from settings.
-func (idx *Index) setHamlets(h []string) {
-	idx.mu.Lock()
-	idx.hamlets = h
-	idx.mu.Unlock()
-}
-
-// less orders entries by Vietnamese name order, ties by id.
-func less(a, b *entry) bool {
-	if c := bytes.Compare(a.key, b.key); c != 0 {
-		return c < 0
-	}
-	return a.row.ID < b.row.ID
-}
-
-// rowOf extracts the list columns of a person.
-func rowOf(p *caseload.Person) PersonRow {
-	return PersonRow{
-		ID: p.ID, FullName: p.FullName, CitizenID: p.CitizenID, Phone: p.Phone,
-		Hamlet: p.Hamlet, Offense: p.Offense, BirthYear: p.BirthDate.Year, Gender: p.Gender,
-		ReturnedOn: p.ReturnedOn, CompletedOn: p.CompletedOn, Group: p.Group, Status: p.Status,
-	}
-}
-
-// digits keeps the ASCII digits of s.
-func digits(s string) string {
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			if b == nil {
-				b = make([]byte, 0, len(s))
-			}
-			b = append(b, c)
-		}
-	}
-	if len(b) == len(s) {
-		return s
-	}
-	return string(b)
-}
-
-// nationalPhone turns an international Vietnamese number (84...) into its
-// national form (0...), so "0912" finds "+84 912 ...".
-func nationalPhone(d string) string {
-	if len(d) >= 11 && strings.HasPrefix(d, "84") {
-		return "0" + d[2:]
-	}
-	return d
 }
 
 // atoi parses a non-negative decimal number, 0 when it is not one.
@@ -378,3 +153,6 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// rowOf extracts the list columns of a person.
+func rowOf(p *caseload.Person) PersonRow { return indexPerson(p).Row }

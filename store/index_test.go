@@ -58,19 +58,3 @@ func TestOpenAwkwardPath(t *testing.T) {
 		t.Errorf("SchemaVersion = %q, %v", v, err)
 	}
 }
-
-func TestDigitsAndPhone(t *testing.T) {
-	tests := []struct{ in, digits, national string }{
-		{"", "", ""},
-		{"0912345678", "0912345678", "0912345678"},
-		{"+84 912-345-678", "84912345678", "0912345678"},
-		{"84", "84", "84"},
-		{"abc", "", ""},
-	}
-	for _, tt := range tests {
-		d := digits(tt.in)
-		if d != tt.digits || nationalPhone(d) != tt.national {
-			t.Errorf("%q: digits %q national %q", tt.in, d, nationalPhone(d))
-		}
-	}
-}

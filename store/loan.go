@@ -11,8 +11,7 @@ import (
 
 var loanTable = supTable[caseload.Loan]{
 	name: "loan",
-	cols: []string{"borrower_kind", "person_id", "business_id", "amount", "purpose", "training_months", "bank_branch",
-		"requested_on", "list_date", "disbursed_on", "term_months", "status", "notes"},
+	cols: columnNames(loanColumns),
 	meta: func(r *caseload.Loan) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Loan) []any {
 		return []any{string(r.BorrowerKind), supNull(r.PersonID), supNull(r.BusinessID), r.Amount, string(r.Purpose),

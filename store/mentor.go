@@ -8,13 +8,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("mentor", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+mentorCols+` FROM mentor ORDER BY id`, scanMentor)
-	})
-}
-
-const mentorCols = metaCols + `, kind, name, organisation, position, phone, address, active, notes`
+var mentorCols = selectList(mentorColumns)
 
 func scanMentor(r rowScanner) (caseload.Mentor, error) {
 	var m caseload.Mentor

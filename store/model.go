@@ -11,8 +11,7 @@ import (
 
 var modelTable = supTable[caseload.Model]{
 	name: "model",
-	cols: []string{"name", "type", "lead_org", "decision_number", "decision_date", "started_on", "status",
-		"recognized_by", "recognized_on", "notes"},
+	cols: columnNames(modelColumns),
 	meta: func(r *caseload.Model) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Model) []any {
 		return []any{r.Name, r.Type, r.LeadOrg, r.Decision.Number, r.Decision.Date.String(), r.StartedOn.String(),
@@ -29,7 +28,7 @@ var modelTable = supTable[caseload.Model]{
 
 var memberTable = supTable[caseload.ModelMember]{
 	name: "model_member",
-	cols: []string{"model_id", "name", "role", "organisation", "phone"},
+	cols: columnNames(memberColumns),
 	meta: func(r *caseload.ModelMember) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.ModelMember) []any {
 		return []any{r.ModelID, r.Name, string(r.Role), r.Organisation, r.Phone}
@@ -41,7 +40,7 @@ var memberTable = supTable[caseload.ModelMember]{
 
 var linkTable = supTable[caseload.Link]{
 	name: "model_link",
-	cols: []string{"kind", "from_id", "to_id", "since", "notes"},
+	cols: columnNames(linkColumns),
 	meta: func(r *caseload.Link) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Link) []any {
 		return []any{string(r.Kind), r.FromID, r.ToID, r.Since.String(), r.Notes}

@@ -9,15 +9,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("notice", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+noticeCols+` FROM notice ORDER BY id`, scanNotice)
-	})
-}
-
-const noticeCols = metaCols + `, person_id, sender, number, notice_date, expected_release, report_by,
-	address_check, address_checked_on, new_address, sender_answered_on, family_checked_on,
-	family_check_note, upward_report_on, notes`
+var noticeCols = selectList(noticeColumns)
 
 func scanNotice(r rowScanner) (caseload.Notice, error) {
 	var n caseload.Notice

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 
 	"hoanhap/caseload"
 )
@@ -66,57 +65,4 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 	copy(people, qs)
 	idx.putMany(qs)
 	return nil
-}
-
-// putMany adds or replaces the entries of many live persons at once: the
-// new entries are sorted and merged into the list in one pass, instead of
-// one insertion (a copy of the list) per person. When an id occurs more
-// than once, the last occurrence wins.
-func (idx *Index) putMany(ps []caseload.Person) {
-	last := make(map[string]int, len(ps))
-	for i := range ps {
-		last[ps[i].ID] = i
-	}
-	prep := make([]prepared, 0, len(last))
-	for i := range ps {
-		if last[ps[i].ID] == i {
-			prep = append(prep, prepareEntry(rowOf(&ps[i]), ps[i].OtherNames))
-		}
-	}
-
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	replaced := map[*entry]bool{}
-	for id := range last {
-		if old, ok := idx.byID[id]; ok {
-			replaced[old] = true
-		}
-	}
-	fresh := make([]*entry, len(prep))
-	for i, p := range prep {
-		r := &p.e.row
-		r.Hamlet, r.Offense = idx.share(r.Hamlet), idx.share(r.Offense)
-		fresh[i] = idx.number(p)
-	}
-	sort.Slice(fresh, func(i, j int) bool { return less(fresh[i], fresh[j]) })
-
-	merged := make([]*entry, 0, len(idx.list)-len(replaced)+len(fresh))
-	i, j := 0, 0
-	for i < len(idx.list) || j < len(fresh) {
-		if i < len(idx.list) && len(replaced) > 0 && replaced[idx.list[i]] {
-			i++
-			continue
-		}
-		if j >= len(fresh) || (i < len(idx.list) && less(idx.list[i], fresh[j])) {
-			merged = append(merged, idx.list[i])
-			i++
-		} else {
-			merged = append(merged, fresh[j])
-			j++
-		}
-	}
-	idx.list = merged
-	for _, e := range fresh {
-		idx.byID[e.row.ID] = e
-	}
 }

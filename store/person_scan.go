@@ -9,18 +9,8 @@ import (
 )
 
 // personDataCols are the person columns after the sync fields, in the
-// order of personArgs and personScan.
-var personDataCols = []string{
-	"full_name", "other_names", "gender", "birth_date", "citizen_id", "ethnicity", "phone",
-	"hamlet", "address", "education", "occupation", "employed_before",
-	"offense", "criminal_code_articles", "offense_chapter", "offense_severity", "negligent",
-	"juvenile", "age_at_offense",
-	"judgment_number", "judgment_date", "judgment_court", "sentence_kind", "sentence_months",
-	"supplementary", "civil_amount", "civil_none", "civil_settled_on",
-	"facility", "release_kind", "certificate_no", "completed_on", "returned_on", "reported_on",
-	"status", "end_reason", "end_decision_number", "end_decision_date", "grp",
-	"expunged_on", "expunge_method", "court_refusals", "new_conviction_on", "notes",
-}
+// order of personArgs and scanPerson (declared in the registry).
+var personDataCols = columnNames(personColumns)
 
 // personCols is the full column list of the person table (sync fields
 // first), used by SELECT and INSERT.

@@ -9,14 +9,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("reception", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+receptionCols+` FROM reception ORDER BY id`, scanReception)
-	})
-}
-
-const receptionCols = metaCols + `, person_id, session_date, officer, minutes_done, info_sheet_done,
-	counselling_done, guidance, file_opened_on, notes`
+var receptionCols = selectList(receptionColumns)
 
 func scanReception(r rowScanner) (caseload.Reception, error) {
 	var x caseload.Reception

@@ -8,13 +8,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("recidivism", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+recidivismCols+` FROM recidivism ORDER BY id`, scanRecidivism)
-	})
-}
-
-const recidivismCols = metaCols + `, person_id, date, offense, judgment_number, judgment_date, judgment_court, notes, offense_on`
+var recidivismCols = selectList(recidivismColumns)
 
 func scanRecidivism(r rowScanner) (caseload.Recidivism, error) {
 	var x caseload.Recidivism

@@ -113,14 +113,19 @@ func (s *Store) ReportFigures(ctx context.Context, from, to caseload.Date) (Repo
 			return fmt.Errorf("supports: %w", err)
 		}
 		if err := tx.QueryRowContext(ctx, reportPersonCTE+`
-		SELECT count(*) FROM p WHERE p.arrived <= :b AND p.gone > :b AND EXISTS (
-			SELECT 1 FROM support s WHERE s.person_id = p.id AND s.deleted = 0 AND s.kind = 'employment'
-				AND s.date <= :b AND (s.ended_on = '' OR s.ended_on >= :b))`, sql.Named("b", b)).Scan(&f.EmployedEnd); err != nil {
+		SELECT count(DISTINCT s.person_id) FROM support s JOIN p ON p.id = s.person_id
+		WHERE s.kind = 'employment' AND s.deleted = 0 AND s.date <= :b AND (s.ended_on = '' OR s.ended_on >= :b)
+			AND p.arrived <= :b AND p.gone > :b`, sql.Named("b", b)).Scan(&f.EmployedEnd); err != nil {
 			return fmt.Errorf("employment: %w", err)
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM visit v
-			WHERE v.date BETWEEN ? AND ? AND v.deleted = 0 AND NOT EXISTS (
-				SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)`, a, b).Scan(&f.Visits); err != nil {
+		// Live visits of the period (index visit_live_date, migration
+		// 0009) less those a live correction supersedes (few: read from
+		// the corrections' index).
+		if err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM visit WHERE deleted = 0 AND date BETWEEN :a AND :b) -
+			(SELECT count(*) FROM visit c JOIN visit v ON v.id = c.supersedes
+				WHERE c.supersedes <> '' AND c.deleted = 0 AND v.deleted = 0 AND v.date BETWEEN :a AND :b)`,
+			sql.Named("a", a), sql.Named("b", b)).Scan(&f.Visits); err != nil {
 			return fmt.Errorf("visits: %w", err)
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT a.mentor_id) FROM assignment a JOIN mentor m ON m.id = a.mentor_id
@@ -139,18 +144,28 @@ func (s *Store) ReportFigures(ctx context.Context, from, to caseload.Date) (Repo
 	return f, nil
 }
 
-// reportGroups counts the people under management at day b by the group
-// of their latest classification dated on or before b; a person never
-// classified through a quarterly classification counts under the group
-// recorded on the profile ("" = unclassified).
+// reportGroups counts the people under management at day b by their
+// group on that day. For a period not yet over (b today or later) that is
+// the group on the profile, which every classification updates. For a
+// past period it is the group of the latest classification dated on or
+// before b; a person never classified through a quarterly classification
+// counts under the group on the profile ("" = unclassified). That path
+// makes one pass over the classifications (covering index
+// classification_live_group, migration 0009): with max(), SQLite takes
+// the bare column grp from the row holding the maximum (of two
+// classifications the same day, either).
 func reportGroups(ctx context.Context, tx *sql.Tx, b string, out map[string]int) error {
-	return reportCounts(ctx, tx, reportPersonCTE+`
-	SELECT g, count(*) FROM (
-		SELECT coalesce((SELECT c.grp FROM classification c WHERE c.person_id = p.id AND c.deleted = 0
-				AND c.classified_on <= :b ORDER BY c.classified_on DESC, c.id DESC LIMIT 1),
-			CASE WHEN EXISTS (SELECT 1 FROM classification c WHERE c.person_id = p.id AND c.deleted = 0) THEN '' ELSE p.grp END) AS g
-		FROM p WHERE p.arrived <= :b AND p.gone > :b)
-	GROUP BY g`, out, sql.Named("b", b))
+	if b >= caseload.Today().String() {
+		return reportCounts(ctx, tx, reportPersonCTE+`
+		SELECT grp, count(*) FROM p WHERE p.arrived <= :b AND p.gone > :b GROUP BY grp`, out, sql.Named("b", b))
+	}
+	return reportCounts(ctx, tx, reportPersonCTE+`,
+	cl AS (SELECT person_id, grp, max(CASE WHEN classified_on <= :b THEN classified_on END) AS d
+		FROM classification WHERE deleted = 0 GROUP BY person_id)
+	SELECT CASE WHEN cl.person_id IS NULL THEN p.grp WHEN cl.d IS NULL THEN '' ELSE cl.grp END, count(*)
+	FROM p LEFT JOIN cl ON cl.person_id = p.id
+	WHERE p.arrived <= :b AND p.gone > :b
+	GROUP BY 1`, out, sql.Named("b", b))
 }
 
 // reportModels counts the reintegration models, partner businesses and

@@ -34,7 +34,7 @@ func FiguresHash(figures []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-const reportLockCols = metaCols + `, kind, period_from, period_to, figures, hash, locked_on`
+var reportLockCols = selectList(reportLockColumns)
 
 func scanReportLock(r rowScanner) (ReportLock, error) {
 	var l ReportLock
@@ -46,12 +46,6 @@ func scanReportLock(r rowScanner) (ReportLock, error) {
 	fix()
 	l.From, l.To, l.LockedOn = svDate(from), svDate(to), svDate(on)
 	return l, nil
-}
-
-func init() {
-	RegisterDump("report_lock", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+reportLockCols+` FROM report_lock ORDER BY id`, scanReportLock)
-	})
 }
 
 // LockReport keeps figures (the canonical JSON of a report) as sent for

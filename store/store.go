@@ -39,8 +39,8 @@ type Store struct {
 	actor   string         // who is writing: the logged-in user name, or "cli"
 	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 
-	people *Index  // in-memory person search index, kept current on writes
-	wl     wlCache // worklist cache, see worklist_cache.go
+	people *peopleIndex // in-memory person search index, kept current on writes
+	wl     wlCache      // worklist cache, see worklist_cache.go
 }
 
 // DSN builds the modernc SQLite data source name for a file path, escaping

@@ -233,19 +233,9 @@ func supNull(s string) any {
 	return s
 }
 
-func init() {
-	RegisterDump("support", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, supportTable) })
-	RegisterDump("loan", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, loanTable) })
-	RegisterDump("model", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, modelTable) })
-	RegisterDump("model_member", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, memberTable) })
-	RegisterDump("model_link", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, linkTable) })
-	RegisterDump("business", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, businessTable) })
-	RegisterDump("exemplary", func(ctx context.Context, s *Store) ([]any, error) { return supAll(ctx, s, exemplaryTable) })
-}
-
 var supportTable = supTable[caseload.Support]{
 	name: "support",
-	cols: []string{"person_id", "kind", "date", "provider", "outcome", "amount", "employer", "income", "ended_on", "notes"},
+	cols: columnNames(supportColumns),
 	meta: func(r *caseload.Support) *caseload.Meta { return &r.Meta },
 	args: func(r *caseload.Support) []any {
 		return []any{r.PersonID, string(r.Kind), r.Date.String(), r.Provider, r.Outcome, r.Amount, r.Employer, r.Income, r.EndedOn.String(), r.Notes}

@@ -30,7 +30,7 @@ const (
 	argonSaltLen = 16
 )
 
-const userCols = metaCols + `, name, display_name, role, mentor_id, active`
+var userCols = selectList(userColumns)
 
 func scanUser(r rowScanner) (caseload.User, error) {
 	var u caseload.User
@@ -40,34 +40,6 @@ func scanUser(r rowScanner) (caseload.User, error) {
 	after()
 	u.Role = caseload.Role(role)
 	return u, err
-}
-
-// SetSession makes u the logged-in user: writes are attributed to u.Name
-// and its role limits what it may write (see requireWrite): a leader
-// writes nothing, a mentor only visits of its own people.
-func (s *Store) SetSession(u caseload.User) {
-	s.mu.Lock()
-	s.session = &u
-	s.actor = u.Name
-	s.mu.Unlock()
-}
-
-// Session returns the logged-in user, if any.
-func (s *Store) Session() (caseload.User, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.session == nil {
-		return caseload.User{}, false
-	}
-	return *s.session, true
-}
-
-// ClearSession logs the user out (the CLI and tests run without a session:
-// full rights).
-func (s *Store) ClearSession() {
-	s.mu.Lock()
-	s.session = nil
-	s.mu.Unlock()
 }
 
 // HasUsers reports whether any active user exists (no users: the app starts

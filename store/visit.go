@@ -10,14 +10,7 @@ import (
 	"hoanhap/caseload"
 )
 
-func init() {
-	RegisterDump("visit", func(ctx context.Context, s *Store) ([]any, error) {
-		return svDumpRows(ctx, s, `SELECT `+visitCols+` FROM visit ORDER BY id`, scanVisit)
-	})
-}
-
-const visitCols = metaCols + `, person_id, date, author_kind, author_name, mentor_id, kind, employment,
-	income, family, health, attitude, risks, help_needed, help_given, next_planned, supersedes, notes`
+var visitCols = selectList(visitColumns)
 
 func scanVisit(r rowScanner) (caseload.Visit, error) {
 	var v caseload.Visit

@@ -212,7 +212,7 @@ func (v *caseloadView) build() {
 		labelled("ui.filter.hamlet", v.hamlet),
 	)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.add), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)

@@ -126,7 +126,7 @@ func (u *App) buildMentorsArea() *mentorsArea {
 // content lays out the filters and table above the per-mentor panel.
 func (a *mentorsArea) content() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(210, a.OrgFilter.MinSize().Height), a.OrgFilter), a.ActiveOnly, a.Add, a.Edit),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(210, a.OrgFilter.MinSize().Height), a.OrgFilter), a.ActiveOnly, a.Add, a.Edit, exportButton(a.src, "mentors", nil)),
 		a.Search)
 	top := container.NewVBox(heading("svui.mentor.title"), filters, a.Count)
 	list := container.NewBorder(top, nil, nil, nil, a.Table)

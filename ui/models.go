@@ -158,7 +158,7 @@ func newModelsScreen(win fyne.Window, data modelData) *modelsScreen {
 	s.tabTitles(0, 0, 0)
 	s.detail = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(editModel), s.Info), nil, nil, nil, s.DetailTabs)
 	filters := container.NewGridWithColumns(2, s.StatusF, s.TypeF)
-	left := container.NewBorder(container.NewVBox(s.Search, filters, newModel), nil, nil, nil, fillTable(s.ModelTbl, modelHeads, modelWidths, 0))
+	left := container.NewBorder(container.NewVBox(s.Search, filters, container.NewHBox(newModel, exportButton(s.data, "models", nil))), nil, nil, nil, fillTable(s.ModelTbl, modelHeads, modelWidths, 0))
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.46
 

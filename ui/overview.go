@@ -178,7 +178,7 @@ func (u *App) buildOverviewArea() *overviewArea {
 		}
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(a.Notices, a.NewNotice)),
+		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(exportButton(a.src, "worklist", a.exportFilter), a.Notices, a.NewNotice)),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
 			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
 	// The rule column takes the width the window leaves: at 1024×700 the
@@ -189,6 +189,11 @@ func (u *App) buildOverviewArea() *overviewArea {
 	}
 	a.tableBox = fillTable(a.Table, headers, widths, len(workCols)-1)
 	a.home = container.NewBorder(top, nil, nil, nil, a.tableBox)
+	if !u.sess.isMentor() { // the dashboard counts the whole ward (dashboard.go)
+		split := container.NewHSplit(a.home, u.newDashboard().content)
+		split.Offset = 0.68
+		a.home = split
+	}
 	a.stack = container.NewStack(a.home)
 	a.load()
 	return a

@@ -164,7 +164,8 @@ func newQuarterListView(src quarterListSource, scope func() map[string]bool, ope
 	top := container.NewVBox(
 		heading("quarterlist.title"),
 		container.NewHBox(widget.NewLabel(i18n.T("quarterlist.quarter")),
-			container.NewGridWrap(fyne.NewSize(quarterPickerWidth, v.Quarter.MinSize().Height), v.Quarter)),
+			container.NewGridWrap(fyne.NewSize(quarterPickerWidth, v.Quarter.MinSize().Height), v.Quarter),
+			exportButton(v.src, "hcd09", v.exportFilter)),
 		v.Summary,
 		widget.NewSeparator(),
 	)

@@ -35,7 +35,7 @@ func newExemplaryView(s *supportScreen) *exemplaryView {
 	newBtn := widget.NewButtonWithIcon(i18n.T("exemplary.ui.new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Exemplary{}) })
 	newBtn.Importance = widget.HighImportance
 	s.writers = append(s.writers, newBtn)
-	top := container.NewVBox(supFilterBar(v.Search), container.NewHBox(newBtn, v.Count))
+	top := container.NewVBox(supFilterBar(v.Search), container.NewHBox(newBtn, exportButton(s.data, "exemplary", nil), v.Count))
 	v.root = container.NewBorder(top, nil, nil, nil, fillTable(v.Table, headers, widths, 4))
 	v.reload()
 	return v

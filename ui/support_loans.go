@@ -51,7 +51,7 @@ func newLoansView(s *supportScreen) *loansView {
 		}
 	})
 	s.writers = append(s.writers, newBtn, editBtn)
-	top := container.NewVBox(supFilterBar(v.Search, v.Status, v.Purpose, v.Kind), container.NewHBox(newBtn, editBtn, v.Count))
+	top := container.NewVBox(supFilterBar(v.Search, v.Status, v.Purpose, v.Kind), container.NewHBox(newBtn, editBtn, exportButton(s.data, "loans", nil), v.Count))
 	v.root = container.NewBorder(top, v.Detail, nil, nil, fillTable(v.Table, headers, widths, 7))
 	v.reload()
 	return v

@@ -45,7 +45,7 @@ func newMau01View(s *supportScreen) *mau01View {
 	s.writers = append(s.writers, v.MarkBt)
 	note := widget.NewLabel(i18n.T("support.mau01.note"))
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(prev, v.Title, next, v.MarkBt), v.Count, note)
+	top := container.NewVBox(container.NewHBox(prev, v.Title, next, v.MarkBt, exportButton(s.data, "mau01", v.exportFilter)), v.Count, note)
 	v.root = container.NewBorder(top, nil, nil, nil, fillTable(v.Table, headers, widths, 7))
 	v.reload()
 	return v

@@ -36,7 +36,7 @@ func newSupportsView(s *supportScreen) *supportsView {
 	newBtn := widget.NewButtonWithIcon(i18n.T("support.ui.support_new")+" (Ctrl+N)", theme.ContentAddIcon(), func() { v.openForm(caseload.Support{}) })
 	newBtn.Importance = widget.HighImportance
 	s.writers = append(s.writers, newBtn)
-	top := container.NewVBox(supFilterBar(v.Search, v.Kind), container.NewHBox(newBtn, v.Count))
+	top := container.NewVBox(supFilterBar(v.Search, v.Kind), container.NewHBox(newBtn, exportButton(s.data, "supports", nil), v.Count))
 	v.root = container.NewBorder(top, nil, nil, nil, fillTable(v.Table, headers, widths, 4))
 	v.reload()
 	return v

@@ -37,22 +37,9 @@ func supMatch(query string, texts ...string) bool {
 	return true
 }
 
-// supWarningText translates a loan warning with money as "1.000.000 đ" and
-// dates as dd/mm/yyyy.
-func supWarningText(w caseload.LoanWarning) string {
-	args := make(map[string]any, len(w.Args))
-	for k, v := range w.Args {
-		switch x := v.(type) {
-		case int64:
-			args[k] = i18n.Money(x)
-		case caseload.Date:
-			args[k] = showDate(x)
-		default:
-			args[k] = v
-		}
-	}
-	return i18n.TMap(w.Key, args)
-}
+// supWarningText translates a loan warning; i18n shows its money and
+// dates ("1.000.000 đ", dd/mm/yyyy).
+func supWarningText(w caseload.LoanWarning) string { return i18n.Error(w) }
 
 // supWarningShort is the short form of a loan warning for a table cell
 // ("Vượt mức vay tối đa"); the full text shows when the row is selected.

@@ -105,7 +105,7 @@ const visitFormMinWidth = 450
 // content lays the area out: the list on the left, the entry form on the
 // right.
 func (a *visitsArea) content() fyne.CanvasObject {
-	left := container.NewBorder(container.NewVBox(heading("svui.visit.recent"), a.Count), nil, nil, nil, a.Table)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, a.exportButton(), heading("svui.visit.recent")), a.Count), nil, nil, nil, a.Table)
 	split := container.NewHSplit(left, container.NewVScroll(minWidth(visitFormMinWidth, a.Form.content)))
 	split.Offset = 0.56
 	return split

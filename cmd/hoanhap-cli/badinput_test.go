@@ -232,4 +232,20 @@ func TestAllowDuplicate(t *testing.T) {
 	if list := mustCLI(t, dir, "", "person", "list", "--q", "075085001234"); !strings.Contains(list, "Trần Văn Bình") || !strings.Contains(list, "Nguyễn Văn An") {
 		t.Errorf("list:\n%s", list)
 	}
+	// person update changes only the fields given; a duplicate citizen id
+	// needs --allow-duplicate there too.
+	third := addPerson(t, dir, withField("citizen_id", `"075085007777"`))
+	mustCLI(t, dir, `{"phone":"0912 345 678"}`, "person", "update", third)
+	show := mustCLI(t, dir, "", "person", "show", third, "--json")
+	if !strings.Contains(show, `"phone": "0912345678"`) || !strings.Contains(show, `"citizen_id": "075085007777"`) ||
+		!strings.Contains(show, `"full_name": "Nguyễn Văn An"`) {
+		t.Errorf("after update:\n%s", show)
+	}
+	if code, _, _ := cli(t, dir, `{"citizen_id":"075085001234"}`, "person", "update", third); code != 1 {
+		t.Errorf("update to a duplicate without --allow-duplicate: exit %d", code)
+	}
+	mustCLI(t, dir, `{"citizen_id":"075085001234"}`, "person", "update", third, "--allow-duplicate")
+	if code, _, errOut := cli(t, dir, `{"id":"x"}`, "person", "update", third); code != 1 || strings.Contains(errOut, "json:") {
+		t.Errorf("update of a sync field: exit %d, %s", code, errOut)
+	}
 }

@@ -49,7 +49,7 @@ func saveLoanAndWarn(ctx context.Context, e *env, rec *caseload.Loan) (string, e
 		return "", err
 	}
 	for _, w := range ws {
-		fmt.Fprintf(e.stderr, "%s: %s\n", i18n.T("support.cli.warning"), supWarningText(w))
+		fmt.Fprintf(e.stderr, "%s: %s\n", i18n.T("support.cli.warning"), i18n.Error(w))
 	}
 	return rec.ID, nil
 }
@@ -114,7 +114,7 @@ func runLoanMau01(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, i18n.T("support.mau01.title", "Date", i18n.FormatDMY(list.Year, list.Month, list.Day)))
+	fmt.Fprintln(e.stdout, i18n.T("support.mau01.title", "Date", list))
 	n := 0
 	for _, eligible := range []bool{true, false} {
 		for _, r := range rows {
@@ -126,7 +126,7 @@ func runLoanMau01(e *env, args []string) error {
 			if !eligible {
 				var why []string
 				for _, w := range r.Warnings {
-					why = append(why, supWarningText(w))
+					why = append(why, i18n.Error(w))
 				}
 				state = i18n.T("support.mau01.not_eligible") + ": " + strings.Join(why, "; ")
 			}

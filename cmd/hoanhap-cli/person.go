@@ -223,7 +223,7 @@ func personSummary(p caseload.Person) string {
 	line("cli.show.full_name", p.FullName)
 	line("cli.show.other_names", p.OtherNames)
 	line("cli.show.gender", enumLabel("cli.gender.", string(p.Gender)))
-	line("cli.show.birth_date", fmtBirth(p.BirthDate))
+	line("cli.show.birth_date", i18n.Date(p.BirthDate))
 	line("cli.show.citizen_id", p.CitizenID)
 	line("cli.show.ethnicity", p.Ethnicity)
 	line("cli.show.phone", p.Phone)
@@ -237,7 +237,7 @@ func personSummary(p caseload.Person) string {
 	line("cli.show.offense", strings.TrimSpace(offense))
 	if p.Judgment != (caseload.Judgment{}) {
 		line("cli.show.judgment", i18n.T("cli.show.judgment_value", "Number", p.Judgment.Number,
-			"Date", fmtDMY(p.Judgment.Date), "Court", p.Judgment.Court))
+			"Date", i18n.Date(p.Judgment.Date), "Court", p.Judgment.Court))
 	}
 	if p.SentenceKind != "" {
 		s := enumLabel("cli.sentence.", string(p.SentenceKind))
@@ -252,23 +252,23 @@ func personSummary(p caseload.Person) string {
 			v = i18n.T("cli.show.sentence_months", "Kind", v, "Months", sp.Months)
 		}
 		if !sp.EndsOn.IsZero() {
-			v += " — " + i18n.T("cli.show.ends_on", "Date", fmtDMY(sp.EndsOn))
+			v += " — " + i18n.T("cli.show.ends_on", "Date", i18n.Date(sp.EndsOn))
 		}
 		line("cli.show.supplementary", v)
 	}
 	line("cli.show.civil", civilText(p.CivilObligations))
 	line("cli.show.facility", p.Facility)
 	line("cli.show.release_kind", enumLabel("cli.release.", string(p.ReleaseKind)))
-	line("cli.show.completed_on", fmtDMY(p.CompletedOn))
-	line("cli.show.returned_on", fmtDMY(p.ReturnedOn))
+	line("cli.show.completed_on", i18n.Date(p.CompletedOn))
+	line("cli.show.returned_on", i18n.Date(p.ReturnedOn))
 	line("cli.show.status", enumLabel("cli.status.", string(p.Status)))
 	line("cli.show.group", string(p.Group))
 	if p.Status == caseload.StatusEnded {
 		line("cli.show.end_reason", enumLabel("cli.end_reason.", string(p.EndReason)))
 	}
-	line("cli.show.expunged_on", fmtDMY(p.ExpungedOn))
+	line("cli.show.expunged_on", i18n.Date(p.ExpungedOn))
 	line("cli.show.expungement", expungementText(caseload.ComputeExpungement(p)))
-	line("cli.show.loan_window", fmtDMY(caseload.LoanWindowEnd(p)))
+	line("cli.show.loan_window", i18n.Date(caseload.LoanWindowEnd(p)))
 	line("cli.show.notes", p.Notes)
 	return b.String()
 }
@@ -282,9 +282,9 @@ func expungementText(x caseload.Expungement) string {
 	case x.EligibleOn.IsZero() && !x.Pending:
 		return ""
 	case x.Pending:
-		s = i18n.T("cli.show.expunge_pending", "Date", fmtDMY(x.EligibleOn))
+		s = i18n.T("cli.show.expunge_pending", "Date", i18n.Date(x.EligibleOn))
 	default:
-		s = i18n.T("cli.show.expunge_on", "Date", fmtDMY(x.EligibleOn),
+		s = i18n.T("cli.show.expunge_on", "Date", i18n.Date(x.EligibleOn),
 			"Method", enumLabel("cli.expunge_method.", string(x.Method)))
 	}
 	if x.Article != "" {
@@ -299,9 +299,9 @@ func civilText(c caseload.CivilObligations) string {
 	case c.None:
 		return i18n.T("cli.show.civil_none")
 	case !c.SettledOn.IsZero():
-		return i18n.T("cli.show.civil_settled", "Amount", fmtMoney(c.Amount), "Date", fmtDMY(c.SettledOn))
+		return i18n.T("cli.show.civil_settled", "Amount", i18n.Money(c.Amount), "Date", i18n.Date(c.SettledOn))
 	case c.Amount > 0:
-		return i18n.T("cli.show.civil_owed", "Amount", fmtMoney(c.Amount))
+		return i18n.T("cli.show.civil_owed", "Amount", i18n.Money(c.Amount))
 	}
 	return i18n.T("cli.show.civil_unknown")
 }
@@ -316,46 +316,6 @@ func enumLabel(prefix, value string) string {
 		return i18n.T(prefix + value)
 	}
 	return value
-}
-
-// fmtDMY shows a date as dd/mm/yyyy ("" when unknown).
-func fmtDMY(d caseload.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
-}
-
-// fmtBirth shows a birth date as dd/mm/yyyy, or the year alone.
-func fmtBirth(b caseload.BirthDate) string {
-	switch {
-	case b.IsZero():
-		return ""
-	case b.YearOnly():
-		return fmt.Sprintf("%04d", b.Year)
-	}
-	return fmtDMY(b.Date())
-}
-
-// fmtMoney shows đồng the Vietnamese way: 80.853.000 đ.
-func fmtMoney(v int64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	s := fmt.Sprint(v)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String() + " đ"
-	if neg {
-		out = "-" + out
-	}
-	return out
 }
 
 // nfcText normalises text typed on the command line to NFC.

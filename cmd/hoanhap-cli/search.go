@@ -147,7 +147,7 @@ func writeRowsTable(e *env, rows []store.PersonRow) error {
 			year = strconv.Itoa(r.BirthYear)
 		}
 		fmt.Fprintln(tw, strings.Join([]string{strconv.Itoa(i + 1), r.FullName, year,
-			enumLabel("cli.gender.", string(r.Gender)), r.Hamlet, shorten(r.Offense, 40), fmtDMY(r.ReturnedOn),
+			enumLabel("cli.gender.", string(r.Gender)), r.Hamlet, shorten(r.Offense, 40), i18n.Date(r.ReturnedOn),
 			string(r.Group), enumLabel("cli.status.", string(r.Status)), r.CitizenID}, "\t"))
 	}
 	if err := tw.Flush(); err != nil {

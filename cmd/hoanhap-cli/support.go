@@ -134,20 +134,3 @@ func supSaveError(err error) error {
 	}
 	return textError(strings.Join(lines, "\n"))
 }
-
-// supWarningText translates a loan warning, with money as "1.000.000 đ"
-// and dates as dd/mm/yyyy.
-func supWarningText(w caseload.LoanWarning) string {
-	args := make(map[string]any, len(w.Args))
-	for k, v := range w.Args {
-		switch x := v.(type) {
-		case int64:
-			args[k] = i18n.Money(x)
-		case caseload.Date:
-			args[k] = i18n.FormatDMY(x.Year, x.Month, x.Day)
-		default:
-			args[k] = v
-		}
-	}
-	return i18n.TMap(w.Key, args)
-}

@@ -137,3 +137,18 @@ func TestLoanMau01Command(t *testing.T) {
 		t.Errorf("bad month exit = %d", code)
 	}
 }
+
+// TestMau01OverCeilingNotEligible: a 150.000.000 đ business loan to an
+// individual is over the QĐ 22/2023 Art. 6 ceiling: the loan list warns
+// and Mẫu 01 lists it as not eligible, with the same reason.
+func TestMau01OverCeilingNotEligible(t *testing.T) {
+	dir := t.TempDir()
+	supCLI(t, dir, "", "init", "--unit", "Phường Hòa Bình")
+	pid := supID(t, dir, supPersonJSON, "person", "add")
+	supID(t, dir, `{"borrower_kind":"person","person_id":"`+pid+`","amount":150000000,"purpose":"business","requested_on":"2026-02-20"}`, "loan", "add")
+	code, out, errOut := supCLI(t, dir, "", "loan", "mau01", "2026-03")
+	if code != 0 || !strings.Contains(out, "150.000.000 đ") || !strings.Contains(out, "Chưa đủ điều kiện") ||
+		!strings.Contains(out, "vượt mức cho vay tối đa 100.000.000 đ") {
+		t.Errorf("mau01 with a 150.000.000 đ loan: %d %q %q", code, out, errOut)
+	}
+}

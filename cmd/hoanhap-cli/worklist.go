@@ -58,7 +58,7 @@ func runWorklist(e *env, args []string) error {
 		if r.Overdue {
 			mark = "!"
 		}
-		fmt.Fprintf(e.stdout, "%s %s  %s\n", mark, r.Args["Due"], r.Text)
+		fmt.Fprintf(e.stdout, "%s %s  %s\n", mark, i18n.Date(r.Due), r.Text)
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func main() {
 	app.SetMetadata(fyne.AppMetadata{ID: "vn.hoanhap.app", Name: "Hòa Nhập", Version: Version,
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID("vn.hoanhap.app")
-	a.SetIcon(assets.Icon)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, st)
 	if w, h, ok := parseSize(*size); ok {
 		u.Window().Resize(fyne.NewSize(w, h))

@@ -128,13 +128,43 @@ func (w *Writer) writeLine(l line, hashed bool) error {
 	return w.err
 }
 
-// Add writes one operation.
+// Add writes one operation. Its data must be one valid JSON value (as
+// json.Marshal gives): it is copied as is, not re-encoded, so that a file
+// of a hundred thousand records is written fast; the reader checks it.
 func (w *Writer) Add(op Op) error {
 	if op.Op == "" {
 		return errors.New("payload: write: operation without a name")
 	}
-	if err := w.writeLine(line{Line: "op", Op: op}, true); err != nil {
-		return err
+	if w.err != nil {
+		return w.err
+	}
+	data := op.Data
+	op.Data = nil
+	if bytes.ContainsAny(data, "\r\n") { // keep one operation per line
+		var c bytes.Buffer
+		if err := json.Compact(&c, data); err != nil {
+			return fmt.Errorf("payload: write: %w", err)
+		}
+		data = c.Bytes()
+	}
+	w.buf.Reset()
+	enc := json.NewEncoder(&w.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(line{Line: "op", Op: op}); err != nil {
+		w.err = fmt.Errorf("payload: write: %w", err)
+		return w.err
+	}
+	if len(data) > 0 {
+		b := bytes.TrimSuffix(w.buf.Bytes(), []byte("}\n"))
+		w.buf.Truncate(len(b))
+		w.buf.WriteString(`,"data":`)
+		w.buf.Write(data)
+		w.buf.WriteString("}\n")
+	}
+	w.sum.Write(w.buf.Bytes())
+	if _, err := w.gz.Write(w.buf.Bytes()); err != nil {
+		w.err = fmt.Errorf("payload: write: %w", err)
+		return w.err
 	}
 	w.count++
 	return nil

@@ -186,3 +186,18 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestAddKeepsOneOperationPerLine: data spread over lines is compacted,
+// data that is not JSON is refused.
+func TestAddKeepsOneOperationPerLine(t *testing.T) {
+	ops := []Op{{Op: "x", Data: json.RawMessage("{\n  \"a\": 1\n}")}}
+	got, err := readAll(build(t, ops...), DefaultLimits)
+	if err != nil || len(got) != 1 || string(got[0].Data) != `{"a":1}` {
+		t.Fatalf("multi-line data: %v %v", got, err)
+	}
+	var b bytes.Buffer
+	w, _ := NewWriter(&b, man)
+	if err := w.Add(Op{Op: "x", Data: json.RawMessage("{\n")}); err == nil {
+		t.Fatal("malformed multi-line data accepted")
+	}
+}

@@ -21,3 +21,18 @@ CREATE TABLE report_lock (
     locked_on    TEXT NOT NULL    -- day the report was marked as sent
 );
 CREATE UNIQUE INDEX report_lock_period ON report_lock (kind, period_from, period_to) WHERE deleted = 0;
+
+-- The periodic reports count the live visits of a period: a covering
+-- index of their dates (the visit log is the largest table, 1,000,000
+-- rows at office scale).
+CREATE INDEX visit_live_date ON visit (date) WHERE deleted = 0;
+
+-- The group of each person at the end of a period (the latest
+-- classification on or before it) is read from this covering index
+-- alone.
+CREATE INDEX classification_live_group ON classification (person_id, classified_on, grp) WHERE deleted = 0;
+
+-- Every report scans the people for a handful of dates and codes: this
+-- covering index holds them, so the scan does not read the wide rows.
+CREATE INDEX person_report ON person (deleted, status, returned_on, completed_on, end_decision_date,
+    expunged_on, grp, gender, release_kind, employed_before, id);

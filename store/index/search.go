@@ -1,4 +1,4 @@
-package store
+package index
 
 import (
 	"bytes"
@@ -13,9 +13,9 @@ import (
 	"hoanhap/i18n"
 )
 
-// PersonRow is what lists and search results show about a person; it comes
+// Row is what lists and search results show about a person; it comes
 // from the in-memory index, not from a full record.
-type PersonRow struct {
+type Row struct {
 	ID, FullName, CitizenID, Phone, Hamlet, Offense string
 	BirthYear                                       int // 0 = unknown
 	Gender                                          caseload.Gender
@@ -25,8 +25,8 @@ type PersonRow struct {
 	Status                                          caseload.Status
 }
 
-// PersonFilter selects people for People.
-type PersonFilter struct {
+// Filter selects people for Find.
+type Filter struct {
 	// Query is matched diacritic- and case-insensitively: every word must
 	// prefix-match a word of the full name or other names, or match the
 	// citizen ID or phone (digits: prefix, or substring from 4 digits on),
@@ -49,10 +49,9 @@ type PersonFilter struct {
 // citizen ID or phone number (shorter ones match only as a prefix).
 const minSubstringDigits = 4
 
-// People returns the live people matching f, in Vietnamese name order
-// (given name, middle, family name), ties by id.
-func (s *Store) People(f PersonFilter) []PersonRow {
-	idx := s.people
+// Find returns the people matching f, in Vietnamese name order (given
+// name, middle, family name), ties by id.
+func (idx *Index) Find(f Filter) []Row {
 	idx.mu.RLock()
 	defer idx.mu.RUnlock()
 	m := newMatcher(idx, f)
@@ -68,35 +67,31 @@ func (s *Store) People(f PersonFilter) []PersonRow {
 	if len(hits) == 0 {
 		return nil
 	}
-	out := make([]PersonRow, len(hits))
+	out := make([]Row, len(hits))
 	for i, e := range hits {
 		out[i] = e.row
 	}
 	return out
 }
 
-// PeopleCount returns the number of live (not deleted) people, whatever
-// their status.
-func (s *Store) PeopleCount() int {
-	idx := s.people
+// Count returns the number of people in the index, whatever their status.
+func (idx *Index) Count() int {
 	idx.mu.RLock()
 	defer idx.mu.RUnlock()
 	return len(idx.list)
 }
 
-// Duplicates returns the live people other than p that are probably the
-// same person: the same citizen ID, or the same folded full name and the
-// same (known) birth year. In name order.
-func (s *Store) Duplicates(p caseload.Person) []PersonRow {
-	cid := digits(norm.NFC.String(p.CitizenID))
-	name := strings.Join(i18n.FoldWords(p.FullName), " ")
-	year := p.BirthDate.Year
-	idx := s.people
+// Duplicates returns the people other than the one with id (when id is
+// not "") that are probably the same person: the same citizen ID, or the
+// same folded full name and the same (known) birth year. In name order.
+func (idx *Index) Duplicates(id, citizenID, fullName string, year int) []Row {
+	cid := digits(norm.NFC.String(citizenID))
+	name := strings.Join(i18n.FoldWords(fullName), " ")
 	idx.mu.RLock()
 	defer idx.mu.RUnlock()
-	var out []PersonRow
+	var out []Row
 	for _, e := range idx.list {
-		if e.row.ID == p.ID && p.ID != "" {
+		if e.row.ID == id && id != "" {
 			continue
 		}
 		sameID := cid != "" && e.cid == cid
@@ -108,10 +103,9 @@ func (s *Store) Duplicates(p caseload.Person) []PersonRow {
 	return out
 }
 
-// Hamlets returns the hamlets in use by live people together with those of
-// the "hamlets" setting, each once, in Vietnamese order.
-func (s *Store) Hamlets() []string {
-	idx := s.people
+// Hamlets returns the hamlets in use by the people together with those of
+// the hamlet list (SetHamlets), each once, in Vietnamese order.
+func (idx *Index) Hamlets() []string {
 	idx.mu.RLock()
 	seen := make(map[string]bool, len(idx.hamlets)+16)
 	var out []string
@@ -139,9 +133,9 @@ func sortVietnamese(list []string) {
 	sort.SliceStable(list, func(i, j int) bool { return c.CompareString(list[i], list[j]) < 0 })
 }
 
-// matcher is a PersonFilter prepared for matching many entries.
+// matcher is a Filter prepared for matching many entries.
 type matcher struct {
-	f        PersonFilter
+	f        Filter
 	statuses [3]bool // by statusIndex
 	words    []string
 	// vocab[i] marks the vocabulary words that words[i] is a prefix of.
@@ -152,7 +146,7 @@ type matcher struct {
 }
 
 // newMatcher prepares f; the caller holds idx.mu.
-func newMatcher(idx *Index, f PersonFilter) matcher {
+func newMatcher(idx *Index, f Filter) matcher {
 	m := matcher{f: f, words: i18n.FoldWords(f.Query)}
 	m.f.Hamlet = strings.TrimSpace(norm.NFC.String(f.Hamlet))
 	if len(f.Statuses) == 0 {

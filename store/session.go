@@ -2,6 +2,9 @@ package store
 
 import "hoanhap/caseload"
 
+// This file holds the login session of the store (who is logged in) and
+// what each role may write; the user accounts themselves are in user.go.
+
 // writeKind is a family of store writes; the role of the logged-in user
 // decides which families it may write (DESIGN.md section 9).
 type writeKind int
@@ -59,4 +62,32 @@ func (s *Store) requireWrite(k writeKind) error {
 		return ErrReadOnly
 	}
 	return nil
+}
+
+// SetSession makes u the logged-in user: writes are attributed to u.Name
+// and its role limits what it may write (see requireWrite): a leader
+// writes nothing, a mentor only visits of its own people.
+func (s *Store) SetSession(u caseload.User) {
+	s.mu.Lock()
+	s.session = &u
+	s.actor = u.Name
+	s.mu.Unlock()
+}
+
+// Session returns the logged-in user, if any.
+func (s *Store) Session() (caseload.User, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.session == nil {
+		return caseload.User{}, false
+	}
+	return *s.session, true
+}
+
+// ClearSession logs the user out (the CLI and tests run without a session:
+// full rights).
+func (s *Store) ClearSession() {
+	s.mu.Lock()
+	s.session = nil
+	s.mu.Unlock()
 }
