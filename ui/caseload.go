@@ -206,11 +206,10 @@ func (v *caseloadView) build() {
 	labelled := func(key string, s *widget.Select) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(i18n.T(key)), nil, s)
 	}
-	filters := container.NewGridWithColumns(3,
-		labelled("ui.filter.status", v.status),
-		labelled("ui.filter.group", v.group),
-		labelled("ui.filter.hamlet", v.hamlet),
-	)
+	// The group and hamlet filters need no label of their own: their first
+	// choice names them ("Tất cả nhóm", "Tất cả thôn/tổ"); without the
+	// labels the row fits a 1024-wide window.
+	filters := container.NewGridWithColumns(3, labelled("ui.filter.status", v.status), v.group, v.hamlet)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
 		filters,

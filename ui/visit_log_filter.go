@@ -48,8 +48,9 @@ func (a *visitsArea) buildFilter() {
 	f.To.OnChanged = func() { a.reloadOnDate(f.To) }
 	f.More = widget.NewButtonWithIcon(i18n.T("visitlog.more"), theme.MoreVerticalIcon(), func() { a.loadPage(true) })
 	f.More.Hide()
-	f.bar = container.NewVBox(f.Person,
-		container.NewGridWithColumns(3, f.Mentor, f.From, f.To))
+	// Stacked rather than side by side, so the log and the form fit a
+	// 1024-wide window together.
+	f.bar = container.NewVBox(f.Person, f.Mentor, container.NewGridWithColumns(2, f.From, f.To))
 }
 
 // reloadOnDate reloads once a date field holds a whole date (or is
