@@ -1,20 +1,33 @@
 #!/bin/sh
-# Runs the real GUI under Xvfb on a demo ward, once per main screen, and
-# saves a PNG of each into docs/screenshots/. Needs bin/hoanhap (make build),
-# xvfb-run and ImageMagick's import.
+# Runs the real GUI under Xvfb on a demo ward, once per main screen and
+# window size, and saves a PNG of each into docs/screenshots/ as
+# NAME-1024.png (a 1024×700 ward laptop) and NAME-1366.png (a 1366×768
+# office screen). Needs bin/hoanhap (make build), xvfb-run and
+# ImageMagick's import.
 set -eu
 out=docs/screenshots
 mkdir -p "$out"
 data=$(mktemp -d)
 ./bin/hoanhap-cli --data "$data" init --unit "Phường Hòa Bình" >/dev/null
 ./bin/hoanhap-cli --data "$data" demo >/dev/null
-shot() { # name, then app arguments
+sizes=${SIZES:-"1024x700 1366x768"}
+# Seconds the GUI gets before the picture: the lists load in the
+# background and say "Đang tải…" until then (longer on a busy machine).
+wait=${SLEEP:-12}
+shot() { # name, then app arguments; one PNG per size
 	name=$1; shift
-	xvfb-run -a -s "-screen 0 1280x800x24" sh -c "
-		./bin/hoanhap --data '$data' $* > '$data/$name.log' 2>&1 &
+	for size in $sizes; do
+		one "$name-${size%x*}" "$size" "$@"
+	done
+}
+one() { # file name, size, then app arguments (sh has no local variables:
+	# names of its own, so that shot's $name is left alone)
+	file=$1; size=$2; shift 2
+	xvfb-run -a -s "-screen 0 ${size}x24" sh -c "
+		./bin/hoanhap --data '$data' --size $size $* > '$data/$file.log' 2>&1 &
 		pid=\$!
-		sleep 7
-		import -window root '$out/$name.png'
+		sleep $wait
+		import -window root '$out/$file.png'
 		kill \$pid
 		# Fyne quits on SIGTERM through its event loop; should that ever
 		# hang (seen once under Xvfb), do not wait for ever.
@@ -22,7 +35,11 @@ shot() { # name, then app arguments
 		kill -9 \$pid 2>/dev/null || true
 		wait \$pid 2>/dev/null || true
 	"
-	echo "$out/$name.png"
+	if [ -s "$data/$file.log" ]; then
+		echo "$file: the GUI printed:" >&2
+		cat "$data/$file.log" >&2
+	fi
+	echo "$out/$file.png"
 }
 shot caseload-list --screen caseload
 shot person-form-new --screen person-new

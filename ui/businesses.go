@@ -146,13 +146,7 @@ func (v *businessesView) filter() {
 	if b, ok := v.current(); ok {
 		keep = b.ID
 	}
-	q := v.Search.Value()
-	v.Shown = v.Shown[:0:0]
-	for _, b := range v.all {
-		if supMatch(q, b.Name, b.Address, b.Representative) {
-			v.Shown = append(v.Shown, b)
-		}
-	}
+	v.Shown = matching(v.all, v.Search.Value(), func(b store.BusinessRow) []string { return []string{b.Name, b.Address, b.Representative} })
 	v.sel = -1
 	v.Table.UnselectAll()
 	for i, b := range v.Shown {

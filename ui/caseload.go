@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -63,7 +64,11 @@ type listRow struct {
 // safeRunes is, per column, how many characters surely fit its width even
 // in wide letters. Shorter cells skip Fyne's ellipsis measuring, which
 // shapes the text again on every update and is the slow part of a scroll.
-var safeRunes = func() (out [numCols]int) {
+//
+// It is computed on first use, not when the package is initialised: the
+// theme's sizes need the running app (read before it, Fyne logs "Attempt
+// to access current Fyne app when none is started" once per call).
+var safeRunes = sync.OnceValue(func() (out [numCols]int) {
 	const widest = 0.95 // widest glyph of the UI font, in ems
 	for c, w := range colWidths {
 		if colMins[c] > 0 && colMins[c] < w {
@@ -72,7 +77,7 @@ var safeRunes = func() (out [numCols]int) {
 		out[c] = int((w - 2*theme.Padding()) / (theme.TextSize() * widest))
 	}
 	return out
-}()
+})
 
 // caseloadView is the caseload area: the list of people with search,
 // filters and sorting, and the profile of the person opened from it.
@@ -201,11 +206,10 @@ func (v *caseloadView) build() {
 	labelled := func(key string, s *widget.Select) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(i18n.T(key)), nil, s)
 	}
-	filters := container.NewGridWithColumns(3,
-		labelled("ui.filter.status", v.status),
-		labelled("ui.filter.group", v.group),
-		labelled("ui.filter.hamlet", v.hamlet),
-	)
+	// The group and hamlet filters need no label of their own: their first
+	// choice names them ("Tất cả nhóm", "Tất cả thôn/tổ"); without the
+	// labels the row fits a 1024-wide window.
+	filters := container.NewGridWithColumns(3, labelled("ui.filter.status", v.status), v.group, v.hamlet)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
 		filters,
@@ -297,7 +301,7 @@ func (v *caseloadView) setRows(rows []store.PersonRow) {
 			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)),
 		}}
 		for c, text := range out[i].cells {
-			if len(text) > safeRunes[c] && utf8.RuneCountInString(text) > safeRunes[c] {
+			if safe := safeRunes()[c]; len(text) > safe && utf8.RuneCountInString(text) > safe {
 				out[i].long |= 1 << c
 			}
 		}

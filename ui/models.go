@@ -28,12 +28,7 @@ func (u *App) buildModelsArea() *modelsScreen {
 	if u.sess.readOnly() || u.sess.isMentor() {
 		s.setReadOnly()
 	}
-	root := s.Root
-	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
-	s.bind = func() {
-		bindKeys(u.win.Canvas(), active, keyActions{find: s.focusSearch, newRecord: s.newRecord})
-	}
-	s.bind()
+	s.bind = u.areaKeys(s.Root, keyActions{find: s.focusSearch, newRecord: s.newRecord})
 	return s
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -142,8 +143,14 @@ func newQuarterListView(src quarterListSource, scope func() map[string]bool, ope
 			o.(*widget.Label).SetText(i18n.T(qlColKeys[id.Col]))
 		}
 	}
-	for i, w := range qlColWidths {
-		v.Table.SetColumnWidth(i, w)
+	// Each column at least as wide as its bold header (HCD-09's headers
+	// were clipped).
+	headers := make([]string, qlCols)
+	for i, k := range qlColKeys {
+		headers[i] = i18n.T(k)
+	}
+	for i, w := range columnWidths(headers, qlColWidths[:]) {
+		v.Table.SetColumnWidth(i, w+2*theme.Padding())
 	}
 	v.Table.OnSelected = func(id widget.TableCellID) {
 		v.Table.UnselectAll()

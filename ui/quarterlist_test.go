@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -195,5 +198,34 @@ func TestVisitsAreaHasQuarterListTab(t *testing.T) {
 	tabs.SelectIndex(1)
 	if tabs.Selected().Content == nil {
 		t.Error("the quarterly list tab has no content")
+	}
+}
+
+// The HCD-09 table's headers are not clipped: each header cell is as wide
+// as its bold title.
+func TestQuarterListHeadersFit(t *testing.T) {
+	i18n.SetLanguage("vi")
+	st := svStore(t)
+	v := newQuarterListView(st, nil, nil, caseload.D(2026, 11, 21))
+	w := test.NewWindow(v.content)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1366, 768))
+	want := map[string]bool{}
+	for _, k := range qlColKeys {
+		want[i18n.T(k)] = true
+	}
+	seen := 0
+	walk(v.Table, func(o fyne.CanvasObject) {
+		l, ok := o.(*widget.Label)
+		if !ok || !want[l.Text] || !l.Visible() {
+			return
+		}
+		seen++
+		if l.Size().Width+0.5 < l.MinSize().Width {
+			t.Errorf("header %q is %v wide, needs %v", l.Text, l.Size().Width, l.MinSize().Width)
+		}
+	})
+	if seen == 0 {
+		t.Fatal("no header drawn")
 	}
 }

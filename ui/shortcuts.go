@@ -50,6 +50,16 @@ func bindKeys(c fyne.Canvas, active func() bool, a keyActions) {
 	})
 }
 
+// areaKeys binds the keys of an area whose screen is root in the main
+// window, active while root is on screen, and returns the function that
+// binds them again (a form closing hands the keys back with it).
+func (u *App) areaKeys(root fyne.CanvasObject, a keyActions) (bind func()) {
+	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
+	bind = func() { bindKeys(u.win.Canvas(), active, a) }
+	bind()
+	return bind
+}
+
 // keyEntry is a widget.Entry that passes the screen shortcuts (Ctrl+S,
 // Ctrl+N, Ctrl+F) and Esc on to its canvas. A focused widget.Entry
 // swallows them, so without this Ctrl+S would not work while typing.

@@ -16,13 +16,8 @@ func (u *App) newSupportArea() fyne.CanvasObject {
 	if u.sess.readOnly() || u.sess.isMentor() {
 		s.setReadOnly()
 	}
-	root := s.Root
-	active := func() bool { return len(u.content.Objects) > 0 && u.content.Objects[0] == root }
-	s.bind = func() {
-		bindKeys(u.win.Canvas(), active, keyActions{find: s.focusSearch, newRecord: s.newRecord})
-	}
-	s.bind()
-	return root
+	s.bind = u.areaKeys(s.Root, keyActions{find: s.focusSearch, newRecord: s.newRecord})
+	return s.Root
 }
 
 // supportScreen is the support area: one tab per list.

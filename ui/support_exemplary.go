@@ -49,13 +49,9 @@ func (v *exemplaryView) reload() {
 // filter applies the search box to the loaded rows: name, recognition,
 // recognising body and story.
 func (v *exemplaryView) filter() {
-	q := v.Search.Value()
-	v.Rows = v.Rows[:0:0]
-	for _, r := range v.all {
-		if supMatch(q, r.PersonName, r.Recognition, r.RecognizedBy, r.Story) {
-			v.Rows = append(v.Rows, r)
-		}
-	}
+	v.Rows = matching(v.all, v.Search.Value(), func(r store.ExemplaryRow) []string {
+		return []string{r.PersonName, r.Recognition, r.RecognizedBy, r.Story}
+	})
 	v.Table.UnselectAll()
 	v.Table.Refresh()
 	v.Count.SetText(i18n.T("exemplary.ui.count", "Count", len(v.Rows)))

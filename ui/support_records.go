@@ -49,13 +49,7 @@ func (v *supportsView) reload() {
 }
 
 func (v *supportsView) filter() {
-	q := v.Search.Value()
-	v.Shown = v.Shown[:0:0]
-	for _, r := range v.all {
-		if supMatch(q, r.PersonName, r.Provider, r.Outcome, r.Employer) {
-			v.Shown = append(v.Shown, r)
-		}
-	}
+	v.Shown = matching(v.all, v.Search.Value(), func(r store.SupportRow) []string { return []string{r.PersonName, r.Provider, r.Outcome, r.Employer} })
 	v.Table.UnselectAll()
 	v.Table.Refresh()
 	v.Count.SetText(i18n.T("support.ui.supports_count", "Count", i18n.Number(len(v.Shown))))

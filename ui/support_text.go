@@ -13,6 +13,18 @@ import (
 
 // supMatch reports whether every folded word of query prefixes a folded
 // word of one of texts (diacritic- and case-insensitive, any order).
+// matching keeps the rows whose texts match query (see supMatch), in
+// order; an empty query keeps them all.
+func matching[T any](rows []T, query string, texts func(T) []string) []T {
+	out := make([]T, 0, len(rows))
+	for _, r := range rows {
+		if supMatch(query, texts(r)...) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func supMatch(query string, texts ...string) bool {
 	q := i18n.FoldWords(query)
 	if len(q) == 0 {

@@ -23,6 +23,11 @@ var (
 	// (#565656) yet readable on an office monitor (contrast about 4:1).
 	disabledGrey    = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF}
 	placeholderGrey = color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xFF}
+	// Status texts (saved, due today) in darker shades than Fyne's bright
+	// green and orange, which are hard to read on white (contrast ≥ 4.5).
+	successGreen = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}
+	warningAmber = color.NRGBA{R: 0xA3, G: 0x52, B: 0x00, A: 0xFF}
+	errorRed     = color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF}
 )
 
 // newOfficeTheme returns the application theme.
@@ -41,6 +46,12 @@ func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 		return disabledGrey
 	case theme.ColorNamePlaceHolder:
 		return placeholderGrey
+	case theme.ColorNameSuccess:
+		return successGreen
+	case theme.ColorNameWarning:
+		return warningAmber
+	case theme.ColorNameError:
+		return errorRed
 	}
 	return t.Theme.Color(n, theme.VariantLight)
 }

@@ -51,3 +51,15 @@ func TestThemeGreysReadable(t *testing.T) {
 		}
 	}
 }
+
+// Success and warning texts (a saved record, a task due today) are read
+// on white: contrast at least 4.5 (WCAG AA for normal text).
+func TestThemeStatusColoursReadable(t *testing.T) {
+	th := newOfficeTheme()
+	bg := th.Color(theme.ColorNameBackground, theme.VariantLight)
+	for _, n := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError} {
+		if got := contrast(th.Color(n, theme.VariantLight), bg); got < 4.5 {
+			t.Errorf("%s on the background: contrast %.2f, want at least 4.5", n, got)
+		}
+	}
+}

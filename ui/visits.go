@@ -9,6 +9,7 @@ import (
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
+	"hoanhap/store"
 )
 
 // visitSource is what the visit screens need from the store.
@@ -18,11 +19,14 @@ type visitSource interface {
 	CorrectVisit(ctx context.Context, oldID string, v *caseload.Visit) error
 	VisitLog(ctx context.Context, personID string) ([]caseload.VisitLogEntry, error)
 	RecentVisits(ctx context.Context, limit int, only map[string]bool) ([]caseload.VisitLogEntry, error)
+	SearchVisits(ctx context.Context, q store.VisitQuery) ([]caseload.VisitLogEntry, error)
+	Mentors(ctx context.Context, activeOnly bool) ([]caseload.Mentor, error)
 	Mentor(ctx context.Context, id string) (caseload.Mentor, error)
 }
 
-// recentVisitLimit is how many visits the visits area lists.
-const recentVisitLimit = 500
+// recentVisitLimit is how many visits the visit log reads at a time; "Xem
+// thêm" reads the next page, so the whole history is reachable.
+var recentVisitLimit = 500
 
 // visitRow is one pre-formatted row of the recent visits table.
 type visitRow struct {
@@ -40,6 +44,7 @@ type visitsArea struct {
 	Count *widget.Label
 	loads loader
 	rows  []visitRow
+	f     visitFilter // search, mentor and dates (visit_log_filter.go)
 }
 
 // newVisitsArea builds the "visits" area: the visit log and entry form,
@@ -88,6 +93,7 @@ func (u *App) buildVisitsArea() *visitsArea {
 			u.svOpenPerson(a.rows[id.Row].entry.PersonID)
 		}
 	}
+	a.buildFilter()
 	a.load()
 	cv := u.win.Canvas()
 	bindKeys(cv, func() bool { return u.areaShown("nav.visits") }, keyActions{
@@ -105,18 +111,30 @@ const visitFormMinWidth = 450
 // content lays the area out: the list on the left, the entry form on the
 // right.
 func (a *visitsArea) content() fyne.CanvasObject {
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, a.exportButton(), heading("svui.visit.recent")), a.Count), nil, nil, nil, a.Table)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, a.exportButton(), heading("svui.visit.recent")),
+		a.f.bar, a.Count), container.NewHBox(a.f.More), nil, nil, a.Table)
 	split := container.NewHSplit(left, container.NewVScroll(minWidth(visitFormMinWidth, a.Form.content)))
 	split.Offset = 0.56
 	return split
 }
 
 // load reads the recent visits (synchronously; the list is bounded).
-func (a *visitsArea) load() {
+func (a *visitsArea) load() { a.loadPage(false) }
+
+// loadPage reads the first page of the visits the filter keeps, or with
+// more the next page after the rows shown.
+func (a *visitsArea) loadPage(more bool) {
 	only := a.u.personScope()
+	q, ok := a.query(only)
+	if more {
+		q.Offset = len(a.rows)
+	}
 	a.loads.status = a.Count
 	runLoad(&a.loads, func() ([]visitRow, error) {
-		list, err := a.src.RecentVisits(opCtx(), recentVisitLimit, only)
+		if !ok {
+			return nil, nil
+		}
+		list, err := a.src.SearchVisits(opCtx(), q)
 		if err != nil {
 			return nil, err
 		}
@@ -129,8 +147,17 @@ func (a *visitsArea) load() {
 		}
 		return rows, nil
 	}, func(err error) { a.Count.SetText(errorText(err)) }, func(rows []visitRow) {
-		a.rows = rows
-		a.Count.SetText(i18n.T("svui.visit.count", "Count", i18n.Number(len(a.rows))))
+		if more {
+			a.rows = append(a.rows, rows...)
+		} else {
+			a.rows = rows
+			a.Table.ScrollToTop()
+		}
+		a.f.More.Hide()
+		if len(rows) == q.Limit {
+			a.f.More.Show()
+		}
+		a.Count.SetText(i18n.T("visitlog.count", "Count", i18n.Number(len(a.rows))))
 		a.Table.Refresh()
 	})
 }
