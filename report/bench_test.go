@@ -45,6 +45,12 @@ var (
 func benchStore(b *testing.B) *store.Store {
 	b.Helper()
 	benchOnce.Do(func() {
+		// A fixture built by an earlier run (it is left in the temporary
+		// folder) may be named to save the minutes of building it again.
+		if p := os.Getenv("HOANHAP_REPORT_BENCH_DB"); p != "" {
+			benchPath = p
+			return
+		}
 		dir, err := os.MkdirTemp("", "hoanhap-report-bench-")
 		if err != nil {
 			benchErr = err
