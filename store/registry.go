@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // The table registry: every table of the database is declared here, once.
@@ -264,6 +265,7 @@ func define[T any](t Table, c codec[T]) *Table {
 	}
 	ins := `INSERT INTO ` + t.SQL + ` (` + strings.Join(insCols, ", ") + `) VALUES (` + svMarks(len(insCols)) +
 		`) ON CONFLICT (` + t.Key + `) DO UPDATE SET ` + strings.Join(set, ", ")
+	prep := &txStmt{}
 	t.write = func(ctx context.Context, tx *sql.Tx, v any) error {
 		rec, ok := v.(T)
 		if !ok {
@@ -277,10 +279,39 @@ func define[T any](t Table, c codec[T]) *Table {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, ins, append(args, localArgs...)...)
+		st, err := prep.stmt(ctx, tx, ins)
+		if err != nil {
+			return err
+		}
+		_, err = st.ExecContext(ctx, append(args, localArgs...)...)
 		return err
 	}
 	return &t
+}
+
+// txStmt keeps the statement of a table's writes prepared for the
+// transaction that last used it: a load or an import writes thousands of
+// records in one transaction, and preparing the statement anew for each
+// cost as much as the write itself. database/sql closes it with its
+// transaction.
+type txStmt struct {
+	mu sync.Mutex
+	tx *sql.Tx
+	st *sql.Stmt
+}
+
+func (p *txStmt) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.tx == tx && p.st != nil {
+		return p.st, nil
+	}
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	p.tx, p.st = tx, st
+	return st, nil
 }
 
 // Helpers to declare columns.
