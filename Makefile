@@ -66,7 +66,7 @@ wine-test: installer cli
 	sh scripts/wine-test.sh
 
 wine-gui: installer
-	sh scripts/wine-gui.sh
+	GO="$(GO)" sh scripts/wine-gui.sh
 
 screenshots: build cli
 	@sh scripts/install-deps.sh all

@@ -62,7 +62,7 @@ func (n *Node) Export(ctx context.Context, to, dir string) (ExportResult, error)
 		if err := w.Add(payload.Op{Op: OpAck, Data: ackJSON}); err != nil {
 			return store.OutFile{}, err
 		}
-		records, err := exportRecords(t, w)
+		records, err := exportRecords(t, w, n.St.Node().UnitKind, n.ID.NodeID)
 		if err != nil {
 			return store.OutFile{}, err
 		}

@@ -7,10 +7,13 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"hoanhap/caseload"
 	"hoanhap/exchange/container"
 	"hoanhap/exchange/identity"
 	"hoanhap/exchange/payload"
@@ -127,6 +130,13 @@ func TestGoldenVectors(t *testing.T) {
 			t.Errorf("%s: rejected but the store changed", c.File)
 		}
 	}
+	p, err := office.St.Person(ctx, "0190a000-0000-7000-8000-0000000000b1")
+	if err != nil || p.Ver != 2 || p.FullName != "Nguyễn Văn Vàng" || p.Owner != goldenNodes["ward-a"] {
+		t.Errorf("ward a's person after the vectors: %+v %v", p, err)
+	}
+	if _, err := office.St.Person(ctx, "0190a000-0000-7000-8000-0000000000b2"); err == nil {
+		t.Error("ward b's person, sent by ward a, was imported")
+	}
 	chans, err := office.St.SyncChannels(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -161,6 +171,9 @@ func goldenCases(t testing.TB) ([]goldenCase, []func(prev map[string][]byte) []b
 		{"v010_a_seq4_future.hnx", OutcomeDeferred, "", "min reader schema 99: kept for later"},
 		{"v011_a_seq5_gap.hnx", OutcomeImported, "", "file 5 while 3 was never received"},
 		{"v012_b_seq1.hnx", OutcomeImported, "", "first file of ward b"},
+		{"v013_a_seq6_person_visit.hnx", OutcomeImported, "", "ward a: a person and a visit of theirs"},
+		{"v014_a_seq7_not_owner.hnx", OutcomeRejected, "not_owner", "ward a sends a person owned by ward b"},
+		{"v015_a_seq7_person_v2.hnx", OutcomeImported, "", "ward a: version 2 of its person"},
 	}
 	var makers []func(map[string][]byte) []byte
 	makers = append(makers,
@@ -206,8 +219,52 @@ func goldenCases(t testing.TB) ([]goldenCase, []func(prev map[string][]byte) []b
 			return craft(t, a, o, craftOpts{seq: 5, prev: hash(p["v010_a_seq4_future.hnx"]), ops: ack()})
 		},
 		func(map[string][]byte) []byte { return craft(t, b, o, craftOpts{seq: 1, ops: ack()}) },
+		func(p map[string][]byte) []byte {
+			return craft(t, a, o, craftOpts{seq: 6, prev: hash(p["v011_a_seq5_gap.hnx"]),
+				ops: []payload.Op{goldenPerson(t, a, 1, "Nguyễn Văn Vàng"), goldenVisit(t, a)}})
+		},
+		func(p map[string][]byte) []byte {
+			op := goldenPerson(t, b, 1, "Trần Văn Khác")
+			return craft(t, a, o, craftOpts{seq: 7, prev: hash(p["v013_a_seq6_person_visit.hnx"]), ops: []payload.Op{op}})
+		},
+		func(p map[string][]byte) []byte {
+			return craft(t, a, o, craftOpts{seq: 7, prev: hash(p["v013_a_seq6_person_visit.hnx"]),
+				ops: []payload.Op{goldenPerson(t, a, 2, "Nguyễn Văn Vàng")}})
+		},
 	)
 	return cases, makers
+}
+
+// goldenPerson is a person record of the owner node at version ver, with
+// fixed ids and clock readings.
+func goldenPerson(t testing.TB, owner *Node, ver int, name string) payload.Op {
+	id := "0190a000-0000-7000-8000-0000000000b1"
+	if owner.ID.NodeID != goldenNodes["ward-a"] {
+		id = "0190a000-0000-7000-8000-0000000000b2"
+	}
+	p := caseload.Person{Meta: caseload.Meta{ID: id, Owner: owner.ID.NodeID, Ver: ver,
+		UpdatedAt: time.Date(2026, 12, 1, 8, 0, ver, 0, time.UTC), UpdatedBy: "golden",
+		HLC: fmt.Sprintf("1764576000%03d-00000-%s", ver, owner.ID.NodeID)},
+		FullName: name, Gender: caseload.Male, BirthDate: caseload.BirthDate{Year: 1980}, Status: caseload.StatusManaged}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return payload.Op{Op: "person.upsert", Table: "person", ID: id, Owner: owner.ID.NodeID, Ver: int64(ver), Data: data}
+}
+
+func goldenVisit(t testing.TB, owner *Node) payload.Op {
+	id := "0190a000-0000-7000-8000-0000000000c1"
+	v := caseload.Visit{Meta: caseload.Meta{ID: id, Owner: owner.ID.NodeID, Ver: 1,
+		UpdatedAt: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC), UpdatedBy: "golden",
+		HLC: "1764579600000-00000-" + owner.ID.NodeID},
+		PersonID: "0190a000-0000-7000-8000-0000000000b1", Date: caseload.D(2026, 12, 1),
+		AuthorKind: caseload.AuthorOfficer, AuthorName: "Thượng úy Lê Văn Hải", Kind: caseload.VisitHome}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return payload.Op{Op: "visit.add", Table: "visit", ID: id, Owner: owner.ID.NodeID, Ver: 1, Data: data}
 }
 
 func TestWriteGoldenVectors(t *testing.T) {

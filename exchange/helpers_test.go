@@ -208,3 +208,25 @@ func hasReason(err error, key string) bool {
 }
 
 func storeAck() store.SyncAck { return store.SyncAck{App: "test", Schema: payload.Schema} }
+
+func sha(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
+
+// officeInSHA returns the hash of the last file the office received from
+// ward a (to chain a crafted file on it).
+func officeInSHA(t testing.TB, tp topology) string {
+	t.Helper()
+	c := channel(t, tp.office, tp.a)
+	files, err := tp.a.St.SyncOutbox(ctx, tp.office.ID.NodeID, []uint64{c.InUpto})
+	if err != nil || len(files) != 1 {
+		t.Fatalf("outbox: %v", err)
+	}
+	return files[0].SHA256
+}

@@ -38,6 +38,10 @@ type ImportReport struct {
 // Limits caps the payload of an imported file (tests lower it).
 var Limits = payload.DefaultLimits
 
+// importHook, set by tests only, runs inside the import transaction after
+// each record applied (the test of a process killed mid-import).
+var importHook func(records int)
+
 // Import reads one file and imports it; see ImportBytes.
 func (n *Node) Import(ctx context.Context, path string) ImportReport {
 	f, err := os.Open(path)
@@ -83,8 +87,17 @@ func (n *Node) ImportBytes(ctx context.Context, data []byte) ImportReport {
 	h := o.Header
 	k := keys[o.Signer]
 	rep.FileID, rep.Peer, rep.Seq = h.FileID, k.NodeID, h.ChannelSeq
-	if p, err := n.St.SyncPeer(ctx, k.NodeID); err == nil {
-		rep.PeerName = p.UnitName
+	peers, err := n.St.SyncPeers(ctx)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	office := map[string]bool{}
+	for _, p := range peers {
+		office[p.NodeID] = p.UnitKind == "office"
+		if p.NodeID == k.NodeID {
+			rep.PeerName = p.UnitName
+		}
 	}
 	reject := func(e *Error) ImportReport {
 		rep.Err = e
@@ -117,14 +130,22 @@ func (n *Node) ImportBytes(ctx context.Context, data []byte) ImportReport {
 			count := 0
 			want := payload.Manifest{FileID: h.FileID, Sender: h.Sender, Recipient: h.Recipient, Seq: h.ChannelSeq, Schema: h.Schema}
 			err = payload.Read(r, want, Limits, func(op payload.Op) error {
-				if err := applyOp(t, op); err != nil {
+				if err := applyOp(t, op, office[k.NodeID], h.FileID); err != nil {
 					return err
 				}
-				if op.Op != OpAck {
+				if isRecordOp(op.Op) {
 					count++
+					if importHook != nil {
+						importHook(count)
+					}
 				}
 				return nil
 			})
+			if err != nil {
+				return count, err
+			}
+			// Records that waited for one this file brought.
+			_, err = t.RetryPending(func(peer string) bool { return office[peer] })
 			return count, err
 		})
 	}

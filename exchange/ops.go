@@ -3,29 +3,65 @@ package exchange
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"hoanhap/exchange/payload"
 	"hoanhap/store"
 )
 
-// Operation names of payload schema 1.
+// Operation names of payload schema 1: "ack", and for a record of table T
+// "T.upsert" (a record that may change, deletion being a tombstone: an
+// upsert with deleted set) or "T.add" (an append-only record).
 const (
 	OpAck = "ack" // the sender's ack of the recipient's files
 )
 
-// exportRecords writes the record operations due to the peer of t.
-// Records travel once the store's table registry lands; until then a file
-// carries its ack only.
-func exportRecords(t *store.SyncTx, w *payload.Writer) (int, error) {
-	return 0, nil
+func recordOp(tb *store.Table) string {
+	if tb.AppendOnly {
+		return tb.Name + ".add"
+	}
+	return tb.Name + ".upsert"
+}
+
+// exportRecords writes, in registry order (references first), the
+// records due to the peer of t: those this node owns (ward) or sends
+// (office) at a version the peer has not been sent. Each is marked
+// EXPORTED in the same transaction.
+func exportRecords(t *store.SyncTx, w *payload.Writer, selfKind, self string) (int, error) {
+	n := 0
+	for _, tb := range store.Tables() {
+		if !tb.Exchanged() {
+			continue
+		}
+		f := tableFlows[tb.Name]
+		owner := ""
+		switch {
+		case f.flow == fromWard && selfKind == "ward":
+			owner = self
+		case f.flow == fromOffice && selfKind == "office":
+		default:
+			continue
+		}
+		err := t.DueRecords(tb, owner, func(r store.SyncRecord) error {
+			if err := w.Add(payload.Op{Op: recordOp(tb), Table: tb.Name, ID: r.ID, Owner: r.Owner, Epoch: r.Epoch, Ver: r.Ver, Data: r.Data}); err != nil {
+				return err
+			}
+			n++
+			return t.MarkExported(tb.Name, r.ID, r.Ver)
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // applyOp applies one operation of an authenticated file inside the
-// import transaction.
-func applyOp(t *store.SyncTx, op payload.Op) error {
-	switch op.Op {
-	case OpAck:
+// import transaction. fromOffice: the sender is the office.
+func applyOp(t *store.SyncTx, op payload.Op, fromOffice bool, fileID string) error {
+	if op.Op == OpAck {
 		var a store.SyncAck
 		dec := json.NewDecoder(bytes.NewReader(op.Data))
 		dec.DisallowUnknownFields()
@@ -34,5 +70,19 @@ func applyOp(t *store.SyncTx, op payload.Op) error {
 		}
 		return t.ApplyAck(a)
 	}
-	return fail("unknown_operation", nil, "Op", op.Op)
+	tb := store.TableNamed(op.Table)
+	if tb == nil || !tb.Exchanged() || op.Op != recordOp(tb) {
+		return fail("unknown_operation", nil, "Op", op.Op)
+	}
+	_, err := t.ApplyRecord(store.SyncRecord{Table: op.Table, ID: op.ID, Owner: op.Owner, Epoch: op.Epoch, Ver: op.Ver, Data: op.Data}, fromOffice, fileID)
+	switch {
+	case errors.Is(err, store.ErrSyncNotOwner):
+		return fail("not_owner", err, "Table", op.Table)
+	case errors.Is(err, store.ErrSyncRecord):
+		return fail("payload_malformed", err)
+	}
+	return err
 }
+
+// isRecordOp reports whether op carries a record.
+func isRecordOp(op string) bool { return op != OpAck && strings.Contains(op, ".") }

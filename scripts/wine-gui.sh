@@ -16,8 +16,11 @@
 # (KEEP_WINE=1) the prefix and installation are reused.
 set -eu
 cd "$(dirname "$0")/.."
-. scripts/wine/env.sh
 GO=${GO:-go}
+# Go's caches stay where they are: env.sh gives Wine a HOME of its own.
+GOMODCACHE=$("$GO" env GOMODCACHE) GOCACHE=$("$GO" env GOCACHE)
+export GOMODCACHE GOCACHE
+. scripts/wine/env.sh
 steps=${*:-smoke typing}
 version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 msi=bin/HoaNhap-$version.msi
@@ -46,6 +49,7 @@ gui_exe='C:\Program Files\HoaNhap\hoanhap.exe'
 cli_exe='C:\Program Files\HoaNhap\hoanhap-cli.exe'
 
 # Xvfb on a free display.
+rm -f "$WINE_WORK/display"
 Xvfb -displayfd 9 -screen 0 1440x900x24 -nolisten tcp 9>"$WINE_WORK/display" 2>"$WINE_WORK/xvfb.log" &
 xvfb_pid=$!
 for i in $(seq 50); do [ -s "$WINE_WORK/display" ] && break; sleep 0.2; done

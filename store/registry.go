@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // The table registry: every table of the database is declared here, once.
@@ -71,6 +70,9 @@ type Table struct {
 	records func(ctx context.Context, q supQuerier) ([]any, error)
 	decode  func(raw []byte) (any, error)
 	write   func(ctx context.Context, tx *sql.Tx, rec any) error
+	// writeCached is write through a transaction's statement cache (sync
+	// import writes thousands of records in one transaction).
+	writeCached func(ctx context.Context, sc *stmtCache, rec any, fresh bool) error
 }
 
 // Exchanged reports whether the table travels in sync files.
@@ -263,10 +265,26 @@ func define[T any](t Table, c codec[T]) *Table {
 			set = append(set, l.col+" = excluded."+l.col)
 		}
 	}
+	keyIdx := -1
+	var updSet []string
+	for i, col := range recCols {
+		if col == t.Key {
+			keyIdx = i
+		} else {
+			updSet = append(updSet, col+" = ?")
+		}
+	}
+	var localUpd []any
+	for _, l := range c.local {
+		if l.update {
+			updSet = append(updSet, l.col+" = ?")
+			localUpd = append(localUpd, l.val)
+		}
+	}
+	upd := `UPDATE ` + t.SQL + ` SET ` + strings.Join(updSet, ", ") + ` WHERE ` + t.Key + ` = ?`
 	ins := `INSERT INTO ` + t.SQL + ` (` + strings.Join(insCols, ", ") + `) VALUES (` + svMarks(len(insCols)) +
 		`) ON CONFLICT (` + t.Key + `) DO UPDATE SET ` + strings.Join(set, ", ")
-	prep := &txStmt{}
-	t.write = func(ctx context.Context, tx *sql.Tx, v any) error {
+	write := func(ctx context.Context, exec func(q string, args ...any) (sql.Result, error), v any, fresh bool) error {
 		rec, ok := v.(T)
 		if !ok {
 			p, okp := v.(*T)
@@ -279,39 +297,37 @@ func define[T any](t Table, c codec[T]) *Table {
 		if err != nil {
 			return err
 		}
-		st, err := prep.stmt(ctx, tx, ins)
+		// An existing row is updated in place: an upsert would run the
+		// person triggers' INSERT OR REPLACE under its own conflict rule
+		// and fail on worklist_change.
+		if fresh { // the caller knows the row is not there
+			_, err = exec(ins, append(args, localArgs...)...)
+			return err
+		}
+		updArgs := make([]any, 0, len(args)+len(localArgs))
+		for i, a := range args {
+			if i != keyIdx {
+				updArgs = append(updArgs, a)
+			}
+		}
+		updArgs = append(append(updArgs, localUpd...), args[keyIdx])
+		res, err := exec(upd, updArgs...)
 		if err != nil {
 			return err
 		}
-		_, err = st.ExecContext(ctx, append(args, localArgs...)...)
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		_, err = exec(ins, append(args, localArgs...)...)
 		return err
 	}
+	t.write = func(ctx context.Context, tx *sql.Tx, v any) error {
+		return write(ctx, func(q string, args ...any) (sql.Result, error) { return tx.ExecContext(ctx, q, args...) }, v, false)
+	}
+	t.writeCached = func(ctx context.Context, sc *stmtCache, v any, fresh bool) error {
+		return write(ctx, func(q string, args ...any) (sql.Result, error) { return sc.exec(ctx, sc.tx, q, args...) }, v, fresh)
+	}
 	return &t
-}
-
-// txStmt keeps the statement of a table's writes prepared for the
-// transaction that last used it: a load or an import writes thousands of
-// records in one transaction, and preparing the statement anew for each
-// cost as much as the write itself. database/sql closes it with its
-// transaction.
-type txStmt struct {
-	mu sync.Mutex
-	tx *sql.Tx
-	st *sql.Stmt
-}
-
-func (p *txStmt) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.tx == tx && p.st != nil {
-		return p.st, nil
-	}
-	st, err := tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	p.tx, p.st = tx, st
-	return st, nil
 }
 
 // Helpers to declare columns.

@@ -70,11 +70,34 @@ var ErrPeerRevoked = errors.New("store: peer revoked")
 // SyncTx is the transaction of one export or import: the caller's work on
 // records and acks runs inside it and commits with the channel bookkeeping.
 type SyncTx struct {
-	s    *Store
-	tx   *sql.Tx
-	ctx  context.Context
-	peer string
-	seq  uint64
+	s       *Store
+	tx      *sql.Tx
+	ctx     context.Context
+	peer    string
+	seq     uint64
+	fileID  string
+	applied int        // records written by ApplyRecord and RetryPending
+	sc      *stmtCache // statements prepared once per transaction
+}
+
+// exec runs a statement through the transaction's statement cache.
+func (t *SyncTx) exec(q string, args ...any) (sql.Result, error) {
+	if t.sc == nil {
+		t.sc = newStmtCache(t.tx)
+	}
+	return t.sc.exec(t.ctx, t.tx, q, args...)
+}
+
+// queryRow runs a one-row query through the statement cache.
+func (t *SyncTx) queryRow(q string, args ...any) *sql.Row {
+	if t.sc == nil {
+		t.sc = newStmtCache(t.tx)
+	}
+	st, err := t.sc.stmt(t.ctx, q)
+	if err != nil {
+		return t.tx.QueryRowContext(t.ctx, q, args...) // reports the same error
+	}
+	return st.QueryRowContext(t.ctx, args...)
 }
 
 // Peer returns the other end of the channel.
@@ -173,7 +196,7 @@ func (t *SyncTx) ApplyAck(a SyncAck) error {
 // MarkExported records that version ver of a record goes to the peer in
 // this file.
 func (t *SyncTx) MarkExported(tbl, id string, ver int64) error {
-	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO sync_export (peer, tbl, record_id, ver, seq, state) VALUES (?, ?, ?, ?, ?, 'exported')
+	_, err := t.exec(`INSERT INTO sync_export (peer, tbl, record_id, ver, seq, state) VALUES (?, ?, ?, ?, ?, 'exported')
 		ON CONFLICT (peer, tbl, record_id) DO UPDATE SET ver = excluded.ver, seq = excluded.seq, state = 'exported'`,
 		t.peer, tbl, id, ver, t.seq)
 	return err
@@ -262,6 +285,12 @@ func (s *Store) syncReceive(ctx context.Context, in InFile, status string, apply
 	if err := s.requireWrite(writeSettings); err != nil {
 		return res, fmt.Errorf("store: sync import: %w", err)
 	}
+	reload := false
+	// A whole register arrives in one transaction: a 64 MiB page cache keeps
+	// it from spilling pages to the WAL before the commit.
+	if _, err := s.db.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		return res, fmt.Errorf("store: sync import: %w", err)
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var have, haveStatus string
 		err := tx.QueryRowContext(ctx, `SELECT sha256, status FROM sync_inbox WHERE file_id = ?`, in.FileID).Scan(&have, &haveStatus)
@@ -290,12 +319,13 @@ func (s *Store) syncReceive(ctx context.Context, in InFile, status string, apply
 			content = in.Content
 		} else {
 			res.Outcome = Imported
-			t := &SyncTx{s: s, tx: tx, ctx: ctx, peer: in.Peer, seq: in.Seq}
+			t := &SyncTx{s: s, tx: tx, ctx: ctx, peer: in.Peer, seq: in.Seq, fileID: in.FileID}
 			n, err := apply(t)
 			if err != nil {
 				return err
 			}
 			res.Records = n
+			reload = reload || t.applied > 0
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_inbox (peer, seq, file_id, sha256, prev_sha256, status, records, content, received_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.Peer, in.Seq, in.FileID, in.SHA256, in.PrevSHA256, status, res.Records, content, nowText()); err != nil {
@@ -306,6 +336,13 @@ func (s *Store) syncReceive(ctx context.Context, in InFile, status string, apply
 	})
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("store: sync import: %w", err)
+	}
+	if reload {
+		// Records changed behind the repositories: rebuild the search index
+		// and the worklist cache.
+		if err := s.Reload(ctx); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }

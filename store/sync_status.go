@@ -122,3 +122,14 @@ func (s *Store) seqs(ctx context.Context, q string, args ...any) ([]uint64, erro
 	}
 	return out, rows.Err()
 }
+
+// SyncExportStates counts the records sent to peer by state: exported
+// (in a file not yet acknowledged) and acked.
+func (s *Store) SyncExportStates(ctx context.Context, peer string) (exported, acked int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(state = 'exported'), 0), coalesce(sum(state = 'acked'), 0) FROM sync_export WHERE peer = ?`, peer).
+		Scan(&exported, &acked)
+	if err != nil {
+		err = fmt.Errorf("store: sync export states: %w", err)
+	}
+	return
+}

@@ -66,6 +66,9 @@ type listRow struct {
 var safeRunes = func() (out [numCols]int) {
 	const widest = 0.95 // widest glyph of the UI font, in ems
 	for c, w := range colWidths {
+		if colMins[c] > 0 && colMins[c] < w {
+			w = colMins[c] // the narrowest the column gets (caseload_columns.go)
+		}
 		out[c] = int((w - 2*theme.Padding()) / (theme.TextSize() * widest))
 	}
 	return out
@@ -93,6 +96,7 @@ type caseloadView struct {
 	loads        loader // the list read off the UI thread
 	add          *widget.Button
 	table        *widget.Table
+	columns      *caseloadColumns
 	list         fyne.CanvasObject
 	stack        *fyne.Container
 	form         *personForm // the open profile, or nil
@@ -186,9 +190,7 @@ func (v *caseloadView) build() {
 		},
 	}
 	v.table.ExtendBaseWidget(v.table)
-	for c, w := range colWidths {
-		v.table.SetColumnWidth(c, w)
-	}
+	v.columns = newCaseloadColumns(v.table) // caseload_columns.go
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.rows) {
@@ -209,7 +211,7 @@ func (v *caseloadView) build() {
 		filters,
 		widget.NewSeparator(),
 	)
-	v.list = container.NewBorder(top, nil, nil, nil, v.table)
+	v.list = container.NewBorder(top, nil, nil, nil, container.New(v.columns, v.table))
 	v.stack = container.NewStack(v.list)
 	v.root = container.NewPadded(v.stack)
 }

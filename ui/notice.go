@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,7 +41,8 @@ type noticeView struct {
 	FullName, CitizenID  *keyEntry
 	Gender               *enumSelect
 	BirthDate            *DateEntry
-	Hamlet, Address      *keyEntry
+	Hamlet               *widget.SelectEntry // the unit's hamlet list, as in the person form
+	Address              *keyEntry
 	Offense, Facility    *keyEntry
 	Save                 *widget.Button
 	Status               *widget.Label
@@ -55,6 +57,8 @@ type noticeView struct {
 	SaveCheck, Reception *widget.Button
 	CheckStatus          *widget.Label
 
+	errs             map[string]*widget.Label // message under each field of the new notice
+	hamlets          []string                 // the choices of Hamlet
 	newBox, checkBox *fyne.Container
 	content          fyne.CanvasObject
 }
@@ -63,11 +67,14 @@ type noticeView struct {
 func (u *App) newNoticeView(back *overviewArea, id string) *noticeView {
 	v := &noticeView{u: u, src: u.st, back: back}
 	v.Sender, v.Number, v.FullName, v.CitizenID = newKeyEntry(), newKeyEntry(), newKeyEntry(), newKeyEntry()
-	v.Hamlet, v.Address, v.Offense, v.Facility = newKeyEntry(), newKeyEntry(), newKeyEntry(), newKeyEntry()
+	v.Address, v.Offense, v.Facility = newKeyEntry(), newKeyEntry(), newKeyEntry()
+	v.hamlets = u.st.Hamlets()
+	v.Hamlet = widget.NewSelectEntry(v.hamlets)
 	v.NoticeDate, v.Release, v.ReportBy = NewDateEntry(), NewDateEntry(), NewDateEntry()
 	v.NoticeDate.SetDate(svToday())
 	v.BirthDate = NewBirthDateEntry()
 	v.Gender = newEnumSelect("svui.gender", enumValues(caseload.Genders), true, nil)
+	v.Gender.SetValue("") // "— Chưa chọn —", as in the person form
 	v.Save = widget.NewButtonWithIcon(i18n.T("svui.notice.save"), theme.DocumentSaveIcon(), v.saveNew)
 	v.Save.Importance = widget.HighImportance
 	v.Status, v.CheckStatus = newStatusLabel(), newStatusLabel()
@@ -88,19 +95,23 @@ func (u *App) newNoticeView(back *overviewArea, id string) *noticeView {
 		v.SaveCheck.Disable()
 		v.Reception.Disable()
 	}
+	v.errs = map[string]*widget.Label{}
+	item := func(key, field string, w fyne.CanvasObject) *widget.FormItem {
+		return widget.NewFormItem(i18n.T(key), fieldWithError(v.errs, field, w))
+	}
 	newForm := widget.NewForm(
-		widget.NewFormItem(i18n.T("svui.field.sender"), v.Sender),
-		widget.NewFormItem(i18n.T("svui.field.number"), v.Number),
-		widget.NewFormItem(i18n.T("svui.field.notice_date"), v.NoticeDate),
-		widget.NewFormItem(i18n.T("svui.field.expected_release"), v.Release),
-		widget.NewFormItem(i18n.T("svui.field.report_by"), v.ReportBy),
-		widget.NewFormItem(i18n.T("svui.field.full_name"), v.FullName),
-		widget.NewFormItem(i18n.T("svui.field.gender"), v.Gender),
-		widget.NewFormItem(i18n.T("svui.field.birth_date"), v.BirthDate),
-		widget.NewFormItem(i18n.T("svui.field.citizen_id"), v.CitizenID),
-		widget.NewFormItem(i18n.T("svui.field.hamlet"), v.Hamlet),
-		widget.NewFormItem(i18n.T("svui.field.address"), v.Address),
-		widget.NewFormItem(i18n.T("svui.field.offense"), v.Offense),
+		item("svui.field.sender", "sender", v.Sender),
+		item("svui.field.number", "number", v.Number),
+		item("svui.field.notice_date", "notice_date", v.NoticeDate),
+		item("svui.field.expected_release", "expected_release", v.Release),
+		item("svui.field.report_by", "report_by", v.ReportBy),
+		item("svui.field.full_name", "full_name", v.FullName),
+		item("svui.field.gender", "gender", v.Gender),
+		item("svui.field.birth_date", "birth_date", v.BirthDate),
+		item("svui.field.citizen_id", "citizen_id", v.CitizenID),
+		item("svui.field.hamlet", "hamlet", v.Hamlet),
+		item("svui.field.address", "address", v.Address),
+		item("svui.field.offense", "offense", v.Offense),
 	)
 	v.newBox = container.NewVBox(heading("svui.notice.new"), wrapLabel(i18n.T("svui.notice.intro")), newForm,
 		container.NewHBox(v.Save), v.Status)
@@ -131,22 +142,31 @@ func (u *App) newNoticeView(back *overviewArea, id string) *noticeView {
 
 // saveNew records the notice and the expected person in one step.
 func (v *noticeView) saveNew() {
-	for _, d := range []*DateEntry{v.NoticeDate, v.Release, v.ReportBy, v.BirthDate} {
+	local := &caseload.ValidationError{}
+	for field, d := range map[string]*DateEntry{"notice_date": v.NoticeDate, "expected_release": v.Release,
+		"report_by": v.ReportBy, "birth_date": v.BirthDate} {
 		if err := d.Err(); err != nil {
-			setStatus(v.Status, err, "")
-			return
+			addErr(local, field, err)
 		}
+	}
+	if showFieldErrors(v.errs, local, v.Status) {
+		return
 	}
 	n := caseload.Notice{Sender: v.Sender.Value(), Number: v.Number.Value(), NoticeDate: v.NoticeDate.Date(),
 		ExpectedRelease: v.Release.Date(), ReportBy: v.ReportBy.Date()}
 	p := caseload.Person{FullName: v.FullName.Value(), Gender: caseload.Gender(v.Gender.Value()),
-		BirthDate: v.BirthDate.BirthDate(), CitizenID: v.CitizenID.Value(), Hamlet: v.Hamlet.Value(),
+		BirthDate: v.BirthDate.BirthDate(), CitizenID: v.CitizenID.Value(), Hamlet: nfc(v.Hamlet.Text),
 		Address: v.Address.Value(), Offense: v.Offense.Value(), Facility: v.Sender.Value(),
 		Status: caseload.StatusExpected, ReleaseKind: caseload.ReleaseCompleted}
 	if err := v.src.AddNotice(opCtx(), &n, &p); err != nil {
+		var verr *caseload.ValidationError
+		if errors.As(err, &verr) && showFieldErrors(v.errs, verr, v.Status) {
+			return
+		}
 		setStatus(v.Status, err, "")
 		return
 	}
+	showFieldErrors(v.errs, nil, v.Status)
 	setStatus(v.Status, nil, i18n.T("svui.notice.saved", "Name", p.FullName))
 	v.showNotice(n)
 }

@@ -95,6 +95,7 @@ type overviewArea struct {
 	Kind      *widget.Select
 	Table     *widget.Table
 	Count     *widget.Label
+	tableBox  *fyne.Container // the table, its rule column filling the width
 	loads     loader
 	NewNotice *widget.Button
 	Notices   *widget.Button
@@ -166,7 +167,8 @@ func (u *App) buildOverviewArea() *overviewArea {
 			o.(*widget.Label).SetText(i18n.T(workCols[id.Col]))
 		}
 	}
-	for i, w := range []float32{100, 180, 180, 550} {
+	widths := []float32{165, 160, 170, 280}
+	for i, w := range widths {
 		a.Table.SetColumnWidth(i, w)
 	}
 	a.Table.OnSelected = func(id widget.TableCellID) {
@@ -179,11 +181,20 @@ func (u *App) buildOverviewArea() *overviewArea {
 		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(exportButton(a.src, "worklist", a.exportFilter), a.Notices, a.NewNotice)),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
 			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
-	a.home = container.NewBorder(top, nil, nil, nil, a.Table)
+	// The rule column takes the width the window leaves: at 1024×700 the
+	// rule is still read in full on its two lines.
+	headers := make([]string, len(workCols))
+	for i, k := range workCols {
+		headers[i] = i18n.T(k)
+	}
+	a.tableBox = fillTable(a.Table, headers, widths, len(workCols)-1)
+	a.home = container.NewBorder(top, nil, nil, nil, a.tableBox)
 	if !u.sess.isMentor() { // the dashboard counts the whole ward (dashboard.go)
-		split := container.NewHSplit(a.home, u.newDashboard().content)
-		split.Offset = 0.68
-		a.home = split
+		var need float32
+		for _, w := range widths {
+			need += w
+		}
+		a.home = newSidePanel(a.home, u.newDashboard().content, need+theme.Padding()*float32(len(widths)+2))
 	}
 	a.stack = container.NewStack(a.home)
 	a.load()

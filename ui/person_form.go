@@ -17,6 +17,10 @@ import (
 	"hoanhap/store"
 )
 
+// panelMinWidth keeps the legal summary beside the form readable (dates
+// on one line) when the window is 1024 wide.
+const panelMinWidth = 230
+
 // personSource is what the person form needs from the store.
 type personSource interface {
 	Person(ctx context.Context, id string) (caseload.Person, error)
@@ -278,7 +282,7 @@ func (f *personForm) build() {
 			f.item("criminal_code_articles", "person.field.criminal_code_articles", f.articles),
 			f.item("offense_chapter", "person.field.offense_chapter", f.chapter),
 			f.item("offense_severity", "person.field.offense_severity", f.severity),
-			f.item("negligent", "person.field.circumstances", container.NewHBox(f.negligent, f.juvenile)),
+			f.item("negligent", "person.field.circumstances", container.NewVBox(f.negligent, f.juvenile)),
 			f.item("age_at_offense", "person.field.age_at_offense", f.ageAtOffense),
 			f.item("judgment.number", "person.field.judgment_number", f.judgmentNumber),
 			f.item("judgment.date", "person.field.judgment_date", f.judgmentDate),
@@ -286,7 +290,7 @@ func (f *personForm) build() {
 			f.item("sentence_kind", "person.field.sentence_kind", f.sentenceKind),
 			f.item("sentence_months", "person.field.sentence_months", f.sentenceMonths),
 			f.item("supplementary", "person.field.supplementary", container.NewVBox(f.suppBox, container.NewHBox(addSupp))),
-			f.item("civil_obligations.amount", "person.field.civil_amount", container.NewBorder(nil, nil, nil, f.civilNone, f.civilAmount)),
+			f.item("civil_obligations.amount", "person.field.civil_amount", container.NewVBox(f.civilAmount, f.civilNone)),
 			f.item("civil_obligations.settled_on", "person.field.civil_settled_on", f.civilSettled),
 		),
 		section("person.section.release",
@@ -343,8 +347,8 @@ func (f *personForm) build() {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(f.saveBtn, f.closeBtn), f.title)
 
 	f.panel = newPersonPanel(f.src)
-	split := container.NewHSplit(container.NewVScroll(f.sections), f.panel.root)
-	split.Offset = 0.66
+	split := container.NewHSplit(container.NewVScroll(f.sections), minWidth(panelMinWidth, f.panel.root))
+	split.Offset = 0.62
 	f.root = container.NewBorder(container.NewVBox(bar, f.notice, f.generalErr), nil, nil, nil, split)
 
 	if f.readOnly {
@@ -366,7 +370,7 @@ func (f *personForm) addSupp(s caseload.Supplementary) {
 	r.endsOn.SetDate(s.EndsOn)
 	r.endsOn.Entry.PlaceHolder = i18n.T("person.placeholder.supp_ends_on")
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-	r.row = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(3, r.kind, r.months, r.endsOn))
+	r.row = container.NewBorder(nil, nil, nil, remove, container.NewVBox(container.NewGridWithColumns(2, r.kind, r.months), r.endsOn))
 	remove.OnTapped = func() {
 		for i, x := range f.supp {
 			if x == r {

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +45,7 @@ type settingsView struct {
 	removeBtn   *widget.Button
 	saveHamlets *widget.Button
 
-	language *widget.RadioGroup
+	language *widget.Select // a drop-down: no option drawn greyed out as a radio group did
 	message  *widget.Label
 	cadence  *cadenceSection    // visit cadence (settings_cadence.go), nil if src has none
 	tabs     *container.AppTabs // general, lists (and users, added by newSettingsArea)
@@ -120,8 +119,7 @@ func (v *settingsView) build() {
 	v.saveHamlets = widget.NewButtonWithIcon(i18n.T("ui.settings.hamlet_save"), theme.DocumentSaveIcon(), func() { _ = v.SaveHamlets() })
 	v.saveHamlets.Importance = widget.HighImportance
 
-	v.language = widget.NewRadioGroup([]string{i18n.T("ui.settings.lang_vi"), i18n.T("ui.settings.lang_en")}, nil)
-	v.language.Horizontal = true
+	v.language = widget.NewSelect([]string{i18n.T("ui.settings.lang_vi"), i18n.T("ui.settings.lang_en")}, nil)
 	if i18n.Language() == "en" {
 		v.language.SetSelected(v.language.Options[1])
 	} else {
@@ -149,7 +147,8 @@ func (v *settingsView) build() {
 	hint.Wrapping = fyne.TextWrapWord
 	general := container.NewVBox(
 		widget.NewCard(i18n.T("ui.settings.unit"), i18n.T("ui.settings.unit_sub"), v.unitForm),
-		widget.NewCard(i18n.T("ui.settings.language"), "", container.NewVBox(v.language, hint)),
+		widget.NewCard(i18n.T("ui.settings.language"), "", container.NewVBox(
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(240, v.language.MinSize().Height), v.language)), hint)),
 	)
 	if cs, ok := v.src.(cadenceSource); ok {
 		v.cadence = newCadenceSection(cs, v.readOnly)
@@ -161,11 +160,14 @@ func (v *settingsView) build() {
 	// choose from. The message line stays visible under both.
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(i18n.T("nav.settings.general"), theme.SettingsIcon(),
-			container.NewPadded(container.NewVScroll(container.NewGridWithColumns(2, general, layout.NewSpacer())))),
+			container.NewPadded(container.NewVScroll(container.New(&readableWidth{max: settingsWidth}, general)))),
 		container.NewTabItemWithIcon(i18n.T("nav.settings.lists"), theme.ListIcon(), container.NewPadded(lists)),
 	)
 	v.root = container.NewBorder(nil, v.message, nil, nil, v.tabs)
 }
+
+// settingsWidth is the most the general settings take on a wide screen.
+const settingsWidth = 720
 
 // say shows a confirmation line under the settings.
 func (v *settingsView) say(key string) {

@@ -34,6 +34,7 @@ type syncBackend interface {
 	EnrolAccept(ctx context.Context, request []byte, typed string) ([]byte, store.SyncPeer, error)
 	EnrolFinish(ctx context.Context, reply []byte, typed string) (store.SyncPeer, error)
 	UnitCode() string
+	Conflicts(ctx context.Context) ([]store.SyncConflict, error)
 }
 
 // nodeSync adapts exchange.Node to syncBackend.
@@ -45,6 +46,9 @@ func (n nodeSync) Channels(ctx context.Context) ([]store.SyncChannel, error) {
 }
 func (n nodeSync) Alerts(ctx context.Context) ([]store.SyncAlert, error) { return n.St.SyncAlerts(ctx) }
 func (n nodeSync) UnitCode() string                                      { return n.Unit().Code }
+func (n nodeSync) Conflicts(ctx context.Context) ([]store.SyncConflict, error) {
+	return n.St.SyncConflicts(ctx)
+}
 
 // newSyncArea builds the "Đồng bộ" area over this installation's node.
 func (u *App) newSyncArea() fyne.CanvasObject {
@@ -81,10 +85,11 @@ type syncView struct {
 	peerSel   *widget.Select
 	peers     []store.SyncPeer
 
-	results  *fyne.Container // one label per file read or written
-	channels *fyne.Container
-	alerts   *fyne.Container
-	enrolBox *fyne.Container
+	results   *fyne.Container // one label per file read or written
+	channels  *fyne.Container
+	alerts    *fyne.Container
+	conflicts *fyne.Container
+	enrolBox  *fyne.Container
 }
 
 func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
@@ -108,6 +113,7 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	v.results = container.NewVBox()
 	v.channels = container.NewVBox()
 	v.alerts = container.NewVBox()
+	v.conflicts = container.NewVBox()
 	v.enrolBox = container.NewVBox()
 
 	fpBox := container.NewVBox(widget.NewLabelWithStyle(i18n.T("sync.ui.fingerprint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.fp)
@@ -127,6 +133,7 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 		syncHeading("sync.ui.results"), v.results,
 		syncHeading("sync.ui.channels"), v.channels,
 		syncHeading("sync.ui.alerts"), v.alerts,
+		syncHeading("sync.ui.conflicts"), v.conflicts,
 		syncHeading("sync.ui.enrol"), v.enrolBox,
 	)
 	v.content = container.NewVScroll(container.NewPadded(body))
@@ -185,6 +192,7 @@ func (v *syncView) refresh() {
 	for _, c := range chans {
 		names2[c.Peer.NodeID] = c.Peer.UnitName
 	}
+	v.loadConflicts(names2)
 	for i, a := range alerts {
 		if i == 20 {
 			v.alerts.Add(syncLabel(i18n.T("sync.ui.more_alerts", "Count", len(alerts)-20)))

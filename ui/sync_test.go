@@ -112,3 +112,28 @@ func TestSyncScreenEnrolExchangeAndRejection(t *testing.T) {
 		t.Fatal("office file not written")
 	}
 }
+
+// TestSyncScreenShowsConflictsWithBothVersions: a conflict lists the
+// record and, opened, both versions.
+func TestSyncScreenShowsConflictsWithBothVersions(t *testing.T) {
+	i18n.SetLanguage("vi")
+	a := test.NewTempApp(t)
+	w := a.NewWindow("sync")
+	v := newSyncView(syncNode(t, "Công an tỉnh", "office"), w, true)
+	if got := labelTexts(v.conflicts); !strings.Contains(got, "Không có bản ghi nào cần quyết định") {
+		t.Fatalf("empty queue: %q", got)
+	}
+	v.showConflicts([]store.SyncConflict{{Table: "person", RecordID: "0190-p1", Peer: "w1",
+		Local: `{"notes":"bản ở đây"}`, Remote: `{"notes":"bản nhận được"}`, CreatedAt: "2026-12-04T10:00:00Z"}},
+		map[string]string{"w1": "Phường Hòa Bình"})
+	acc, ok := v.conflicts.Objects[0].(*widget.Accordion)
+	if !ok || len(acc.Items) != 1 {
+		t.Fatalf("conflict not listed: %#v", v.conflicts.Objects)
+	}
+	item := acc.Items[0]
+	body := item.Detail.(*widget.Label).Text
+	if !strings.Contains(item.Title, "person 0190-p1") || !strings.Contains(item.Title, "Phường Hòa Bình") ||
+		!strings.Contains(body, "bản ở đây") || !strings.Contains(body, "bản nhận được") {
+		t.Fatalf("conflict shown as %q / %q", item.Title, body)
+	}
+}

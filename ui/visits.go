@@ -98,11 +98,15 @@ func (u *App) buildVisitsArea() *visitsArea {
 	return a
 }
 
+// visitFormMinWidth keeps the visit form's fields wide enough for their
+// placeholders beside the list in a 1024-wide window.
+const visitFormMinWidth = 450
+
 // content lays the area out: the list on the left, the entry form on the
 // right.
 func (a *visitsArea) content() fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, a.exportButton(), heading("svui.visit.recent")), a.Count), nil, nil, nil, a.Table)
-	split := container.NewHSplit(left, container.NewVScroll(a.Form.content))
+	split := container.NewHSplit(left, container.NewVScroll(minWidth(visitFormMinWidth, a.Form.content)))
 	split.Offset = 0.56
 	return split
 }
@@ -159,8 +163,17 @@ func visitSummary(v caseload.Visit) string {
 	add("svui.field.help_given", v.HelpGiven)
 	add("svui.field.family", v.Family)
 	add("svui.field.health", v.Health)
-	add("svui.field.income", v.Income)
+	add("svui.field.income", moneyOrText(v.Income))
 	return out
+}
+
+// moneyOrText shows a free-text amount typed as a bare number ("3000000")
+// as money ("3.000.000 đ"); other text stays as typed.
+func moneyOrText(s string) string {
+	if n, err := i18n.ParseMoney(s); err == nil && n > 0 {
+		return i18n.Money(n)
+	}
+	return s
 }
 
 // areaShown reports whether the area with the navigation key is on screen.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"hoanhap/caseload"
 	"hoanhap/i18n"
 )
 
@@ -289,4 +291,51 @@ func askConfirm(win fyne.Window, title, message, confirmText string, ok func()) 
 // formItem is a form item labelled by an i18n key.
 func formItem(key string, w fyne.CanvasObject) *widget.FormItem {
 	return widget.NewFormItem(i18n.T(key), w)
+}
+
+// fieldWithError puts w over a message line for field (hidden while
+// empty), registered in errs, so a refused save says what is wrong at
+// the field itself.
+func fieldWithError(errs map[string]*widget.Label, field string, w fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	errs[field] = l
+	return container.NewVBox(w, l)
+}
+
+// showFieldErrors shows each error of v under its field; errors about
+// fields without a line go to status. It reports whether there was any
+// error (nil v clears every line).
+func showFieldErrors(errs map[string]*widget.Label, v *caseload.ValidationError, status *widget.Label) bool {
+	for _, l := range errs {
+		l.SetText("")
+		l.Hide()
+	}
+	if v == nil || len(v.Errors) == 0 {
+		return false
+	}
+	var rest []string
+	for _, fe := range v.Errors {
+		l, ok := errs[fe.Field]
+		if !ok {
+			rest = append(rest, fieldLabel(fe.Field)+": "+i18n.Error(fe))
+			continue
+		}
+		if l.Text != "" {
+			l.SetText(l.Text + "\n" + i18n.Error(fe))
+		} else {
+			l.SetText(i18n.Error(fe))
+		}
+		l.Show()
+	}
+	status.Importance = widget.DangerImportance
+	if len(rest) > 0 {
+		status.SetText(strings.Join(rest, "\n"))
+	} else {
+		status.SetText(i18n.T("ui.error.fix_fields"))
+	}
+	status.Show()
+	return true
 }

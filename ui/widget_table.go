@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -130,4 +132,38 @@ func headerTexts(keys ...string) []string {
 		out[i] = i18n.T(k)
 	}
 	return out
+}
+
+// readableWidth lays its objects out from the left at most max wide (the
+// whole width when narrower), so a form stays readable on a wide screen
+// and still fits a 1024-wide one; its minimum is its objects'.
+type readableWidth struct{ max float32 }
+
+// Layout gives every object the width min(size, max).
+func (l *readableWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := size.Width
+	if w > l.max {
+		w = l.max
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+// MinSize is the largest minimum of the objects.
+func (l *readableWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// minWidth keeps o at least w wide (a split's side, a panel of wrapping
+// labels that would otherwise shrink to a few letters).
+func minWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(r, o)
 }

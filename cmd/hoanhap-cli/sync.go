@@ -111,10 +111,12 @@ func seqList(s []uint64) string {
 
 // syncStatus is what "sync status --json" prints.
 type syncStatus struct {
-	Node        store.Node          `json:"node"`
-	Fingerprint string              `json:"fingerprint"`
-	Channels    []store.SyncChannel `json:"channels"`
-	Alerts      []store.SyncAlert   `json:"alerts"`
+	Node        store.Node           `json:"node"`
+	Fingerprint string               `json:"fingerprint"`
+	Channels    []store.SyncChannel  `json:"channels"`
+	Alerts      []store.SyncAlert    `json:"alerts"`
+	Conflicts   []store.SyncConflict `json:"conflicts"` // same version, other content: waiting for a decision
+	Pending     int                  `json:"pending"`   // received records waiting for one they refer to
 }
 
 func runSyncStatus(e *env, args []string) error {
@@ -142,6 +144,15 @@ func runSyncStatus(e *env, args []string) error {
 	if st.Alerts == nil {
 		st.Alerts = []store.SyncAlert{}
 	}
+	if st.Conflicts, err = n.St.SyncConflicts(ctx); err != nil {
+		return err
+	}
+	if st.Conflicts == nil {
+		st.Conflicts = []store.SyncConflict{}
+	}
+	if st.Pending, err = n.St.SyncPendingCount(ctx); err != nil {
+		return err
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -164,6 +175,9 @@ func runSyncStatus(e *env, args []string) error {
 		if c.Peer.Status != "active" {
 			fmt.Fprintln(e.stdout, i18n.T("exchange.error.peer_revoked", "Unit", c.Peer.UnitName))
 		}
+	}
+	if len(st.Conflicts) > 0 || st.Pending > 0 {
+		fmt.Fprintln(e.stdout, i18n.T("exchange.cli.status.queues", "Conflicts", len(st.Conflicts), "Pending", st.Pending))
 	}
 	names := map[string]string{}
 	for _, c := range st.Channels {

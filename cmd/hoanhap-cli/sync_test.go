@@ -47,11 +47,17 @@ func TestSyncThroughTheCommandLine(t *testing.T) {
 	}
 	mustCLI(t, ward, "", "enrol", "finish", reply, "--fingerprint", officeFP)
 
+	id := addPerson(t, ward, knownCase)
 	path := strings.TrimSpace(mustCLI(t, ward, "", "sync", "export", "--out", usb))
 	if filepath.Dir(path) != usb || !strings.HasPrefix(filepath.Base(path), "HN_PhuongHoaBinh_to_CongAnTinhHoaBinh_000001_") {
 		t.Fatalf("export printed %q", path)
 	}
-	mustCLI(t, office, "", "sync", "import", path)
+	if out := mustCLI(t, office, "", "sync", "import", path); !strings.Contains(out, "1 bản ghi") {
+		t.Fatalf("import said %q", out)
+	}
+	if out := mustCLI(t, office, "", "person", "show", id, "--json"); !strings.Contains(out, "Nguyễn Văn An") {
+		t.Fatalf("the office does not show the ward's person: %s", out)
+	}
 	if out := mustCLI(t, office, "", "sync", "import", path); !strings.Contains(out, "đã được nhập trước đó") {
 		t.Fatalf("second import said %q", out)
 	}
@@ -72,7 +78,7 @@ func TestSyncThroughTheCommandLine(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustCLI(t, office, "", "sync", "status", "--json")), &st); err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Channels) != 1 || st.Channels[0].InUpto != 2 || st.Channels[0].Peer.UnitName != "Phường Hòa Bình" {
+	if len(st.Channels) != 1 || st.Channels[0].InUpto != 2 || st.Channels[0].Peer.UnitName != "Phường Hòa Bình" || st.Conflicts == nil {
 		t.Fatalf("office status %+v", st)
 	}
 	back := strings.TrimSpace(mustCLI(t, office, "", "sync", "export", "--out", usb, "--to", st.Channels[0].Peer.NodeID))

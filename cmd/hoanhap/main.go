@@ -2,6 +2,8 @@
 package main
 
 import (
+	_ "hoanhap/ui/syslocale" // first: LANG=C.UTF-8 read as no language before Fyne looks
+
 	"context"
 	"flag"
 	"fmt"
@@ -25,6 +27,7 @@ func main() {
 	demoFlag := flag.Bool("demo", false, "open a demo ward with realistic made-up data")
 	langFlag := flag.String("lang", "", "language: vi (default) or en")
 	screen := flag.String("screen", "", "open this screen first (overview, caseload, person-new, person-first, ...); used by make screenshots")
+	size := flag.String("size", "", "window size WIDTHxHEIGHT (e.g. 1024x700); used by make screenshots")
 	flag.Parse()
 
 	dir, err := store.DataDir(*dataFlag, *demoFlag)
@@ -55,10 +58,22 @@ func main() {
 	a := app.NewWithID("vn.hoanhap.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	u := ui.New(a, st)
+	if w, h, ok := parseSize(*size); ok {
+		u.Window().Resize(fyne.NewSize(w, h))
+	}
 	if *screen != "" {
 		u.Open(*screen)
 	}
 	u.Window().ShowAndRun()
+}
+
+// parseSize reads "1024x700"; ok is false for "" or anything else.
+func parseSize(s string) (w, h float32, ok bool) {
+	var wi, hi int
+	if n, err := fmt.Sscanf(s, "%dx%d", &wi, &hi); err != nil || n != 2 || wi < 320 || hi < 240 {
+		return 0, 0, false
+	}
+	return float32(wi), float32(hi), true
 }
 
 func fail(err error) {
