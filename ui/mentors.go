@@ -126,9 +126,9 @@ func (u *App) buildMentorsArea() *mentorsArea {
 // content lays out the filters and table above the per-mentor panel.
 func (a *mentorsArea) content() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(210, a.OrgFilter.MinSize().Height), a.OrgFilter), a.ActiveOnly, a.Add, a.Edit, exportButton(a.src, "mentors", nil)),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(210, a.OrgFilter.MinSize().Height), a.OrgFilter), a.ActiveOnly, a.Add, a.Edit),
 		a.Search)
-	top := container.NewVBox(heading("svui.mentor.title"), filters, a.Count)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, exportButton(a.src, "mentors", nil), heading("svui.mentor.title")), filters, a.Count)
 	list := container.NewBorder(top, nil, nil, nil, a.Table)
 	panel := container.NewVScroll(container.NewVBox(a.PanelTitle,
 		heading("svui.mentor.people"), a.People, widget.NewSeparator(),
