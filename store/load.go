@@ -43,12 +43,24 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 			return err
 		}
 		n := 0
+		// One prepared statement per table for the whole load (a
+		// statement prepared per record cost as much as the write).
+		sc := newStmtCache(tx)
 		for _, t := range registry {
 			if t.Name == "node" {
 				continue
 			}
 			for i, raw := range dump[t.Name] {
-				if err := t.Put(ctx, tx, raw); err != nil {
+				var err error
+				if t.writeCached == nil {
+					err = t.Put(ctx, tx, raw)
+				} else {
+					var rec any
+					if rec, err = t.Decode(raw); err == nil {
+						err = t.writeCached(ctx, sc, rec, true)
+					}
+				}
+				if err != nil {
 					return fmt.Errorf("%s record %d: %w", t.Name, i+1, err)
 				}
 				n++
