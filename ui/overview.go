@@ -190,9 +190,11 @@ func (u *App) buildOverviewArea() *overviewArea {
 	a.tableBox = fillTable(a.Table, headers, widths, len(workCols)-1)
 	a.home = container.NewBorder(top, nil, nil, nil, a.tableBox)
 	if !u.sess.isMentor() { // the dashboard counts the whole ward (dashboard.go)
-		split := container.NewHSplit(a.home, u.newDashboard().content)
-		split.Offset = 0.68
-		a.home = split
+		var need float32
+		for _, w := range widths {
+			need += w
+		}
+		a.home = newSidePanel(a.home, u.newDashboard().content, need+theme.Padding()*float32(len(widths)+2))
 	}
 	a.stack = container.NewStack(a.home)
 	a.load()
