@@ -77,7 +77,7 @@ type syncView struct {
 	canWrite bool // false: the state is shown, no action offered
 
 	content   fyne.CanvasObject
-	fp        *canvas.Text
+	fp        []*canvas.Text // the fingerprint, two lines
 	busy      *widget.ProgressBarInfinite
 	exportBtn *widget.Button
 	readBtn   *widget.Button
@@ -94,9 +94,16 @@ type syncView struct {
 
 func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	v := &syncView{b: b, win: win, canWrite: canWrite}
-	v.fp = canvas.NewText(b.Fingerprint(), theme.Color(theme.ColorNameForeground))
-	v.fp.TextSize = 22
-	v.fp.TextStyle = fyne.TextStyle{Monospace: true}
+	// Twelve groups of five digits on two lines of six: large enough to
+	// read aloud, narrow enough for a 1024-pixel screen.
+	groups := strings.Fields(b.Fingerprint())
+	half := (len(groups) + 1) / 2
+	for _, part := range [][]string{groups[:half], groups[half:]} {
+		t := canvas.NewText(strings.Join(part, "  "), theme.Color(theme.ColorNameForeground))
+		t.TextSize = 22
+		t.TextStyle = fyne.TextStyle{Monospace: true}
+		v.fp = append(v.fp, t)
+	}
 	v.busy = widget.NewProgressBarInfinite()
 	v.busy.Hide()
 	v.busy.Stop()
@@ -116,10 +123,12 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	v.conflicts = container.NewVBox()
 	v.enrolBox = container.NewVBox()
 
-	fpBox := container.NewVBox(widget.NewLabelWithStyle(i18n.T("sync.ui.fingerprint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.fp)
-	actions := container.NewHBox(v.exportBtn, v.readBtn, v.folderBtn)
+	fpTitle := syncLabel(i18n.T("sync.ui.fingerprint"))
+	fpTitle.TextStyle = fyne.TextStyle{Bold: true}
+	fpBox := container.NewVBox(fpTitle, v.fp[0], v.fp[1])
+	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
 	if b.Kind() == "office" {
-		actions = container.NewHBox(v.peerSel, v.exportBtn, v.readBtn, v.folderBtn)
+		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
 	}
 	var top fyne.CanvasObject = actions
 	if !canWrite {
