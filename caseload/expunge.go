@@ -54,7 +54,7 @@ const (
 	RuleJuvenileNoRecord = "art107.juvenile_no_record"
 )
 
-// expRow is one row of the waiting-period table (DESIGN.md section 4).
+// expRow is one row of the waiting-period table (docs/ARCHITECTURE.md section 8).
 type expRow struct {
 	id                    string // rule id suffix
 	point                 string // điểm of khoản 2 of Art. 70, 71 and 107

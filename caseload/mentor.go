@@ -12,7 +12,7 @@ const (
 // MentorKinds lists the mentor kinds.
 var MentorKinds = []MentorKind{MentorPerson, MentorOrganisation}
 
-// OrgType is the organisation a mentor belongs to or is (DESIGN.md section 5).
+// OrgType is the organisation a mentor belongs to or is (docs/ARCHITECTURE.md section 5).
 type OrgType string
 
 // Organisation types.

@@ -2,7 +2,7 @@ package caseload
 
 import "time"
 
-// Meta holds the fields every synchronised record carries (DESIGN.md
+// Meta holds the fields every synchronised record carries (docs/ARCHITECTURE.md
 // section 5). The store fills them on every write.
 type Meta struct {
 	ID        string    `json:"id"`

@@ -43,7 +43,7 @@ const (
 // ReleaseKinds lists the valid release kinds.
 var ReleaseKinds = []ReleaseKind{ReleaseCompleted, ReleaseAmnesty, ReleaseConditional}
 
-// Status is where the person is in the life of a case (DESIGN.md section 3).
+// Status is where the person is in the life of a case (docs/ARCHITECTURE.md section 7).
 type Status string
 
 // Statuses.
@@ -141,7 +141,7 @@ type Decision struct {
 
 // Person is a person on the caseload: someone who has completed a prison
 // sentence (or is expected to, after a prison notice). Field names follow
-// DESIGN.md section 5.
+// docs/ARCHITECTURE.md section 5.
 type Person struct {
 	Meta
 

@@ -2,7 +2,7 @@ package caseload
 
 import "strings"
 
-// Role is what a user may do (DESIGN.md section 9).
+// Role is what a user may do (docs/ARCHITECTURE.md section 11).
 type Role string
 
 // Roles.

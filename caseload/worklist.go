@@ -40,7 +40,7 @@ const (
 )
 
 // DefaultVisitCadence is the default number of days between visits per
-// group (DESIGN.md section 3); 0 means no visits (D: detained). People not
+// group (docs/ARCHITECTURE.md section 7); 0 means no visits (D: detained). People not
 // classified yet use the B cadence unless the map has an entry for "".
 var DefaultVisitCadence = map[Group]int{GroupA: 90, GroupB: 30, GroupC: 14, GroupD: 0}
 

@@ -356,9 +356,9 @@ func TestWorklistLegalRules(t *testing.T) {
 			WorkLoanWindow, "loan90", "loan90:2026-09-13:false"},
 		{"QĐ 22/2023 Art. 3: window ends 14/09/2026, beyond 90 days, no item",
 			WorkLoanWindow, "loan91", ""},
-		{"DESIGN §3 cadence B every 30 days: last visit 01/05/2026, due 31/05/2026, overdue",
+		{"docs/ARCHITECTURE.md §7 cadence B every 30 days: last visit 01/05/2026, due 31/05/2026, overdue",
 			WorkVisitOverdue, "b_late", "b_late:2026-05-31:true"},
-		{"DESIGN §3 cadence B every 30 days: last visit 20/05/2026, due 19/06/2026, not yet",
+		{"docs/ARCHITECTURE.md §7 cadence B every 30 days: last visit 20/05/2026, due 19/06/2026, not yet",
 			WorkVisitOverdue, "b_ok", ""},
 	}
 	for _, c := range cases {

@@ -22,7 +22,7 @@ import (
 )
 
 // Benchmarks of a ward's whole register in one file: 10,000 people and
-// 100,000 visits (DESIGN.md section 10), beside raw baselines: age
+// 100,000 visits (docs/ARCHITECTURE.md section 12), beside raw baselines: age
 // encryption of the same payload bytes, and raw SQLite inserts of the same
 // rows into the same schema. Run:
 //

@@ -1,7 +1,7 @@
 package report_test
 
-// Office-scale benchmarks (100,000 people, 1,000,000 visits; DESIGN.md
-// section 10). They run only with -bench, e.g.
+// Office-scale benchmarks (100,000 people, 1,000,000 visits; docs/ARCHITECTURE.md
+// section 12). They run only with -bench, e.g.
 //
 //	CGO_ENABLED=0 go test -tags ci,migrated_fynedo -run '^$' -bench . -benchtime 3x ./report/
 //

@@ -368,7 +368,7 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 }
 
 // TestPeriodsMatchTheRule checks the presets against NĐ 09/2019 Art. 12
-// (DESIGN.md section 3) and against caseload's own period rule.
+// (docs/ARCHITECTURE.md section 7) and against caseload's own period rule.
 func TestPeriodsMatchTheRule(t *testing.T) {
 	d := caseload.D
 	cases := []struct {

@@ -47,7 +47,7 @@ func (s *Store) audit(tx *sql.Tx, action, table, id string, old, nw any) error {
 }
 
 // LogView records that the current actor opened a record (profile views of
-// sensitive data are audited, DESIGN.md section 9).
+// sensitive data are audited, docs/ARCHITECTURE.md section 11).
 func (s *Store) LogView(ctx context.Context, table, id string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error { return s.audit(tx, "view", table, id, nil, nil) })
 }

@@ -1,6 +1,6 @@
 package store
 
-// Office-scale benchmarks (100,000 people, DESIGN.md section 10), each
+// Office-scale benchmarks (100,000 people, docs/ARCHITECTURE.md section 12), each
 // beside a raw SQLite baseline. They run only with -bench, e.g.
 //
 //	CGO_ENABLED=0 go test -tags ci,migrated_fynedo -run '^$' -bench . -benchtime 20x ./store/

@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Dump returns every registered table (see Tables; DESIGN.md section 5
+// Dump returns every registered table (see Tables; docs/ARCHITECTURE.md section 5
 // names) as canonical JSON records: object keys sorted, no HTML escaping,
 // no insignificant space; records sorted by id, deleted records included.
 // Two stores holding the same data dump identically.

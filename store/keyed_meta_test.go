@@ -22,7 +22,7 @@ func readKeyed(t *testing.T, s *Store, q, key string) keyedRow {
 	return r
 }
 
-// Settings and holidays carry the sync fields of DESIGN.md section 5 (the
+// Settings and holidays carry the sync fields of docs/ARCHITECTURE.md section 5 (the
 // natural key is the record id): owner = this installation, version +1 per
 // change, who and when, a rising hybrid logical clock; an unchanged value
 // writes nothing and a deleted holiday is a tombstone.

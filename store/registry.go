@@ -11,7 +11,7 @@ import (
 
 // The table registry: every table of the database is declared here, once.
 // A synchronised table (a Table in registry) says how its rows become the
-// records of DESIGN.md section 5 and back; a local table (localTables) says
+// records of docs/ARCHITECTURE.md section 5 and back; a local table (localTables) says
 // why it never leaves this installation. Dump, load, sync export/import
 // and sealing read this file; registry_test.go fails when a migration adds
 // a table or a column that is not declared here. See docs/registry.md.
@@ -38,7 +38,7 @@ const (
 // Column is one SQL column of a registered table.
 type Column struct {
 	Name string // SQL name
-	// JSON is the canonical name of the field in a record (DESIGN.md
+	// JSON is the canonical name of the field in a record (docs/ARCHITECTURE.md
 	// section 5), dotted for a field of a nested object
 	// ("judgment.number"). "" for a column that never leaves this
 	// installation (a password hash, a bookkeeping flag).

@@ -6,7 +6,7 @@ import "hoanhap/caseload"
 // what each role may write; the user accounts themselves are in user.go.
 
 // writeKind is a family of store writes; the role of the logged-in user
-// decides which families it may write (DESIGN.md section 9).
+// decides which families it may write (docs/ARCHITECTURE.md section 11).
 type writeKind int
 
 const (

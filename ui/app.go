@@ -90,7 +90,7 @@ func New(a fyne.App, st *store.Store) *App {
 
 // mentorAreas are the only areas a mentor user sees: their worklist, their
 // people and their visits. Rosters, loans, models, reports, sync and
-// settings hold other people's data (DESIGN.md section 9).
+// settings hold other people's data (docs/ARCHITECTURE.md section 11).
 var mentorAreas = map[string]bool{"nav.overview": true, "nav.caseload": true, "nav.visits": true}
 
 // areasFor returns the navigation areas the session may open.

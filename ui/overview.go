@@ -131,7 +131,7 @@ func (u *App) buildOverviewArea() *overviewArea {
 	}
 	if u.sess.isMentor() {
 		// Prison notices concern people not yet assigned to anyone: a
-		// mentor has no business with them (DESIGN.md section 9).
+		// mentor has no business with them (docs/ARCHITECTURE.md section 11).
 		a.NewNotice.Hide()
 		a.Notices.Hide()
 	}

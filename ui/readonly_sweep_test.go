@@ -103,7 +103,7 @@ func sweepFixture(t *testing.T) (*App, []string, caseload.Mentor) {
 }
 
 // A leader (Chủ tịch/Phó Chủ tịch UBND) reads everything and changes
-// nothing (DESIGN.md section 9): no area, no tab and no profile offers an
+// nothing (docs/ARCHITECTURE.md section 11): no area, no tab and no profile offers an
 // enabled button that writes.
 func TestLeaderSeesNoWriteButton(t *testing.T) {
 	u, ids, _ := sweepFixture(t)

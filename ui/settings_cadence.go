@@ -37,7 +37,7 @@ var errCadence = errors.New("ui: invalid visit cadence")
 
 // cadenceSection is the "Tần suất thăm gặp" card of the settings: the days
 // between visits for groups A, B, C and D, which the worklist uses to
-// compute overdue visits (DESIGN.md section 3, step 6). Officers and
+// compute overdue visits (docs/ARCHITECTURE.md section 7, step 6). Officers and
 // administrators edit it; for a leader it is read-only.
 type cadenceSection struct {
 	src      cadenceSource

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Screen shortcuts (DESIGN.md section 7): Ctrl+F search, Ctrl+N new,
+// Screen shortcuts (docs/ARCHITECTURE.md section 9): Ctrl+F search, Ctrl+N new,
 // Ctrl+S save, Esc close.
 var (
 	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}

@@ -20,7 +20,7 @@ func TestSettingsCadence(t *testing.T) {
 	dir := t.TempDir()
 	mustCLI(t, dir, "", "init", "--unit", "Phường Hòa Bình")
 
-	// No flags: the defaults of DESIGN.md section 3.
+	// No flags: the defaults of docs/ARCHITECTURE.md section 7.
 	m := cadenceOf(t, mustCLI(t, dir, "", "settings", "cadence"))
 	if m["A"] != 90 || m["B"] != 30 || m["C"] != 14 || m["D"] != 0 || len(m) != 4 {
 		t.Fatalf("default cadence = %v", m)

@@ -1,6 +1,6 @@
 // Command hoanhap-cli is the headless companion of Hòa Nhập: the same
 // capabilities as the GUI for operators, scripts and acceptance tests. JSON
-// input and output use the canonical names of DESIGN.md section 5.
+// input and output use the canonical names of docs/ARCHITECTURE.md section 5.
 //
 // Usage:
 //

@@ -164,7 +164,7 @@ func runPersonShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Opening a profile is audited (DESIGN.md section 9).
+	// Opening a profile is audited (docs/ARCHITECTURE.md section 11).
 	if err := st.LogView(ctx, "person", p.ID); err != nil {
 		return err
 	}
