@@ -250,6 +250,15 @@ func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (m
 	var status, grp, joined string
 	var f [wlFields]string
 	var p caseload.Person // reused: Scan makes it escape, and a Person is large
+	shared := map[string]string{}
+	share := func(v string) string {
+		if c, ok := shared[v]; ok {
+			return c
+		}
+		c := strings.Clone(v)
+		shared[c] = c
+		return c
+	}
 	for rows.Next() {
 		p = caseload.Person{}
 		if err := rows.Scan(&p.ID, &p.FullName, &status, &grp, &joined); err != nil {
@@ -280,10 +289,16 @@ func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (m
 			_ = json.Unmarshal([]byte(f[15]), &p.CourtRefusals)
 		}
 		p.NewConvictionOn = wlDate(f[16])
+		// Share the index's copies of the id and name, and one copy of
+		// each mentor id and quarter: at office scale the cases are most
+		// of the worklist's memory.
+		if id, name, ok := s.people.Identity(p.ID); ok && name == p.FullName {
+			p.ID, p.FullName = id, name
+		}
 		wc := caseload.NewWorkCase(&p)
-		wc.Mentor = strings.Clone(f[17])
+		wc.Mentor = share(f[17])
 		wc.LastVisit, wc.LastReport = wlDate(f[18]), wlDate(f[19])
-		wc.LatestQuarter = strings.Clone(f[20])
+		wc.LatestQuarter = share(f[20])
 		out[p.ID] = &wc
 	}
 	return out, rows.Err()

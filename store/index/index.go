@@ -55,7 +55,6 @@ type entry struct {
 	name   string // folded full name, words joined by one space
 	cid    string // digits of the citizen ID
 	phone  string // digits of the phone, national form (0...)
-	key    []byte // i18n.NameSortKey(full name)
 }
 
 // inlineDigits holds up to 12 digits inside the entry, so that a digit
@@ -127,7 +126,7 @@ func Build(ctx context.Context, source func(ctx context.Context, out chan<- []Pe
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var slab []*entry
+	var slab []keyed
 	for batch := range results {
 		for _, p := range batch {
 			r := &p.e.row
@@ -136,21 +135,23 @@ func Build(ctx context.Context, source func(ctx context.Context, out chan<- []Pe
 			r.Status = caseload.Status(idx.share(string(r.Status)))
 			r.Hamlet = idx.share(r.Hamlet)
 			r.Offense = idx.share(r.Offense)
-			slab = append(slab, idx.number(p))
+			slab = append(slab, keyed{idx.number(p), p.key})
 		}
 	}
 	if err := <-scanErr; err != nil {
 		return nil, err
 	}
-	sort.Slice(slab, func(i, j int) bool { return less(slab[i], slab[j]) })
+	sort.Slice(slab, func(i, j int) bool { return slab[i].less(slab[j]) })
 	// Copy the entries into one array in list order, so that a search
-	// reads memory sequentially.
+	// reads memory sequentially. The sort keys are dropped: kept, they
+	// would be a tenth of the index; a later Put recomputes the few it
+	// compares with.
 	packed := make([]entry, len(slab))
 	idx.list = make([]*entry, len(slab))
-	for i, e := range slab {
-		packed[i] = *e
+	for i, k := range slab {
+		packed[i] = *k.e
 		idx.list[i] = &packed[i]
-		idx.byID[e.row.ID] = &packed[i]
+		idx.byID[k.e.row.ID] = &packed[i]
 	}
 	idx.hamlets = hamlets
 	return idx, nil
@@ -175,6 +176,7 @@ func (idx *Index) Replace(fresh *Index) {
 type prepared struct {
 	e     *entry
 	words []string // folded words of full_name, then other_names
+	key   []byte   // i18n.NameSortKey(full name), kept only while sorting
 }
 
 // prepareEntry builds everything of an entry that does not need the
@@ -186,8 +188,7 @@ func prepareEntry(r Row, otherNames string) prepared {
 	e.cid = digits(r.CitizenID)
 	e.phone = nationalPhone(digits(r.Phone))
 	e.nums = [2]inlineDigits{makeInlineDigits(e.cid), makeInlineDigits(e.phone)}
-	e.key = i18n.NameSortKey(r.FullName)
-	return prepared{e: e, words: append(nameWords, i18n.FoldWords(otherNames)...)}
+	return prepared{e: e, words: append(nameWords, i18n.FoldWords(otherNames)...), key: i18n.NameSortKey(r.FullName)}
 }
 
 // number gives the entry its vocabulary word numbers. The caller holds
@@ -236,8 +237,9 @@ func (idx *Index) Put(p Person) {
 	defer idx.mu.Unlock()
 	idx.removeLocked(p.ID)
 	r.Hamlet, r.Offense = idx.share(r.Hamlet), idx.share(r.Offense)
-	e := idx.number(prepareEntry(r, p.OtherNames))
-	i := sort.Search(len(idx.list), func(i int) bool { return !less(idx.list[i], e) })
+	pe := prepareEntry(r, p.OtherNames)
+	e := idx.number(pe)
+	i := idx.position(idx.list, keyed{e, pe.key})
 	idx.list = append(idx.list, nil)
 	copy(idx.list[i+1:], idx.list[i:])
 	idx.list[i] = e
@@ -257,7 +259,7 @@ func (idx *Index) removeLocked(id string) {
 		return
 	}
 	delete(idx.byID, id)
-	i := sort.Search(len(idx.list), func(i int) bool { return !less(idx.list[i], old) })
+	i := idx.position(idx.list, keyed{old, sortKey(old)})
 	for ; i < len(idx.list); i++ { // equal keys: find the very entry
 		if idx.list[i] == old {
 			idx.list = append(idx.list[:i], idx.list[i+1:]...)
@@ -273,12 +275,27 @@ func (idx *Index) SetHamlets(h []string) {
 	idx.mu.Unlock()
 }
 
+// keyed is an entry with its sort key.
+type keyed struct {
+	e   *entry
+	key []byte
+}
+
 // less orders entries by Vietnamese name order, ties by id.
-func less(a, b *entry) bool {
+func (a keyed) less(b keyed) bool {
 	if c := bytes.Compare(a.key, b.key); c != 0 {
 		return c < 0
 	}
-	return a.row.ID < b.row.ID
+	return a.e.row.ID < b.e.row.ID
+}
+
+// sortKey computes the sort key of an entry (entries do not keep it).
+func sortKey(e *entry) []byte { return i18n.NameSortKey(e.row.FullName) }
+
+// position returns where k goes in list (sorted): the first entry not
+// before it. It computes the sort keys of the O(log n) entries it visits.
+func (idx *Index) position(list []*entry, k keyed) int {
+	return sort.Search(len(list), func(i int) bool { return !(keyed{list[i], sortKey(list[i])}).less(k) })
 }
 
 // digits keeps the ASCII digits of s.
@@ -344,31 +361,36 @@ func (idx *Index) PutMany(ps []Person) {
 			replaced[old] = true
 		}
 	}
-	fresh := make([]*entry, len(prep))
+	fresh := make([]keyed, len(prep))
 	for i, p := range prep {
 		r := &p.e.row
 		r.Hamlet, r.Offense = idx.share(r.Hamlet), idx.share(r.Offense)
-		fresh[i] = idx.number(p)
+		fresh[i] = keyed{idx.number(p), p.key}
 	}
-	sort.Slice(fresh, func(i, j int) bool { return less(fresh[i], fresh[j]) })
+	sort.Slice(fresh, func(i, j int) bool { return fresh[i].less(fresh[j]) })
 
-	merged := make([]*entry, 0, len(idx.list)-len(replaced)+len(fresh))
-	i, j := 0, 0
-	for i < len(idx.list) || j < len(fresh) {
-		if i < len(idx.list) && len(replaced) > 0 && replaced[idx.list[i]] {
-			i++
-			continue
-		}
-		if j >= len(fresh) || (i < len(idx.list) && less(idx.list[i], fresh[j])) {
-			merged = append(merged, idx.list[i])
-			i++
-		} else {
-			merged = append(merged, fresh[j])
-			j++
+	kept := idx.list
+	if len(replaced) > 0 {
+		kept = make([]*entry, 0, len(idx.list))
+		for _, e := range idx.list {
+			if !replaced[e] {
+				kept = append(kept, e)
+			}
 		}
 	}
+	// Each fresh entry's place among the kept ones (non-decreasing, as
+	// fresh is sorted), then one merge by those places.
+	merged := make([]*entry, 0, len(kept)+len(fresh))
+	from := 0
+	for _, f := range fresh {
+		at := from + idx.position(kept[from:], f)
+		merged = append(merged, kept[from:at]...)
+		merged = append(merged, f.e)
+		from = at
+	}
+	merged = append(merged, kept[from:]...)
 	idx.list = merged
-	for _, e := range fresh {
-		idx.byID[e.row.ID] = e
+	for _, f := range fresh {
+		idx.byID[f.e.row.ID] = f.e
 	}
 }

@@ -255,3 +255,16 @@ func (m *matcher) matchDigits(e *entry, q string) bool {
 	}
 	return false
 }
+
+// Identity returns the index's own copies of a person's id and full name,
+// so that other in-memory caches (the worklist) share them instead of
+// keeping copies of their own; ok is false when the person is not indexed.
+func (idx *Index) Identity(id string) (canonID, fullName string, ok bool) {
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	e, ok := idx.byID[id]
+	if !ok {
+		return "", "", false
+	}
+	return e.row.ID, e.row.FullName, true
+}
