@@ -55,4 +55,6 @@ shot model-members --screen models
 shot settings --screen settings
 shot settings-lists --screen settings-lists
 shot businesses --screen businesses
+shot reports --screen reports
+shot sync --screen sync
 rm -rf "$data"

@@ -1,16 +1,11 @@
 package ui
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-
-	"hoanhap/demo"
 )
 
 // TestSupportShots saves PNGs of the support, models and person support
@@ -19,30 +14,7 @@ import (
 // it is not set). It is a tool for looking at the screens without a
 // display.
 func TestSupportShots(t *testing.T) {
-	dir := os.Getenv("HOANHAP_SHOTS")
-	if dir == "" {
-		t.Skip("set HOANHAP_SHOTS to a folder to save the screenshots")
-	}
-	u, st := newTestUI(t)
-	if err := demo.Ensure(st); err != nil {
-		t.Fatal(err)
-	}
-	shot := func(name string) {
-		// Wrapped labels know their height after a first layout: lay out
-		// twice, as a real window does while it settles.
-		for _, w := range []float32{1279, 1280} {
-			u.win.Resize(fyne.NewSize(w, 800))
-			u.win.Content().Refresh()
-		}
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	u, shot := shotsUI(t)
 	for _, screen := range []string{"support", "models", "person-support"} {
 		u.Open(screen)
 		tabs := supFindTabs(u.content)
