@@ -98,11 +98,13 @@ func (u *App) buildReportsArea() *reportsArea {
 	a.Table.SetColumnWidth(0, 640)
 	a.Table.SetColumnWidth(1, 180)
 	a.custom = container.NewHBox(widget.NewLabel(i18n.T("report.ui.from")), a.From, widget.NewLabel(i18n.T("report.ui.to")), a.To)
+	// The actions share the title's row so that the period, with its
+	// dates, is read in full at 1024×700.
+	title := container.NewBorder(nil, nil, heading("report.ui.title"), container.NewHBox(a.Compute, a.Export, a.Lock))
 	pick := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(i18n.T("report.ui.kind")),
-		container.NewGridWrap(fyne.NewSize(130, a.Kind.MinSize().Height), a.Kind)),
-		container.NewHBox(a.Compute, a.Export, a.Lock),
+		container.NewGridWrap(fyne.NewSize(130, a.Kind.MinSize().Height), a.Kind)), nil,
 		container.NewStack(a.Period, a.custom))
-	top := container.NewVBox(heading("report.ui.title"), pick, a.Busy, a.Status)
+	top := container.NewVBox(title, pick, a.Busy, a.Status)
 	a.content = container.NewBorder(top, nil, nil, nil, a.Table)
 	if u.sess.readOnly() {
 		a.Lock.Hide()
