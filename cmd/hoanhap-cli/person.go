@@ -126,6 +126,16 @@ func fieldLabel(field string) string {
 	return field
 }
 
+// personByID reads one person; an unknown id is a plain "không tìm thấy"
+// naming it.
+func personByID(ctx context.Context, st *store.Store, id string) (caseload.Person, error) {
+	p, err := st.Person(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return p, textError(i18n.T("cli.person.not_found", "ID", id))
+	}
+	return p, err
+}
+
 // textError is an error whose user-facing text is already translated:
 // i18n.Error shows it as is (through the "cli.text" message).
 type textError string
@@ -142,25 +152,16 @@ func (t textError) MessageArgs() map[string]any { return map[string]any{"Text": 
 func runPersonShow(e *env, args []string) error {
 	fs := newCmdFlags("person show", "cli.usage.person_show")
 	asJSON := fs.Bool("json", false, "")
-	rest, err := fs.parse(args)
+	id, err := oneID(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(rest) == 0 {
-		return fs.usageErr("cli.error.missing_arg", "Name", "ID")
-	}
-	if len(rest) > 1 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest[1:], " "))
 	}
 	st, err := e.store()
 	if err != nil {
 		return err
 	}
 	ctx := context.Background()
-	p, err := st.Person(ctx, rest[0])
-	if errors.Is(err, store.ErrNotFound) {
-		return textError(i18n.T("cli.person.not_found", "ID", rest[0]))
-	}
+	p, err := personByID(ctx, st, id)
 	if err != nil {
 		return err
 	}

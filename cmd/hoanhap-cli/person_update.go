@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -17,15 +16,9 @@ import (
 func runPersonUpdate(e *env, args []string) error {
 	fs := newCmdFlags("person update", "cliinput.usage.person_update")
 	allowDup := fs.Bool("allow-duplicate", false, "")
-	rest, err := fs.parse(args)
+	id, err := oneID(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(rest) == 0 {
-		return fs.usageErr("cli.error.missing_arg", "Name", "ID")
-	}
-	if len(rest) > 1 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest[1:], " "))
 	}
 	b, err := readInput(e.stdin, i18n.T("cli.person.input_empty"))
 	if err != nil {
@@ -35,10 +28,7 @@ func runPersonUpdate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := st.Person(context.Background(), rest[0])
-	if errors.Is(err, store.ErrNotFound) {
-		return textError(i18n.T("cli.person.not_found", "ID", rest[0]))
-	}
+	p, err := personByID(context.Background(), st, id)
 	if err != nil {
 		return err
 	}
