@@ -39,8 +39,8 @@ func runCadence(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })

@@ -26,8 +26,8 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	if *persons < 1 {
 		return fs.usageErr("cli.error.bad_flag_value", "Flag", "--persons", "Value", *persons)

@@ -29,12 +29,6 @@ func runEnrol(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	need := func(flag, v string) error {
-		if v == "" {
-			return fs.usageErr("cli.error.missing_flag", "Flag", flag)
-		}
-		return nil
-	}
 	one := func() error {
 		if len(rest) == 0 {
 			return fs.usageErr("cli.error.missing_arg", "Name", "FILE")
@@ -47,10 +41,10 @@ func runEnrol(e *env, args []string) error {
 	ctx := context.Background()
 	switch args[0] {
 	case "request":
-		if len(rest) > 0 {
-			return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+		if err := fs.noArgs(rest); err != nil {
+			return err
 		}
-		if err := need("--out", *out); err != nil {
+		if err := fs.required("--out", *out); err != nil {
 			return err
 		}
 		n, err := e.syncNode()
@@ -71,10 +65,10 @@ func runEnrol(e *env, args []string) error {
 		if err := one(); err != nil {
 			return err
 		}
-		if err := need("--fingerprint", *typed); err != nil {
+		if err := fs.required("--fingerprint", *typed); err != nil {
 			return err
 		}
-		if err := need("--out", *out); err != nil {
+		if err := fs.required("--out", *out); err != nil {
 			return err
 		}
 		data, err := readSmall(rest[0])
@@ -99,7 +93,7 @@ func runEnrol(e *env, args []string) error {
 		if err := one(); err != nil {
 			return err
 		}
-		if err := need("--fingerprint", *typed); err != nil {
+		if err := fs.required("--fingerprint", *typed); err != nil {
 			return err
 		}
 		data, err := readSmall(rest[0])

@@ -25,8 +25,8 @@ func runInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	name := nfcText(strings.TrimSpace(*unit))
 	if name == "" {
@@ -89,6 +89,22 @@ func (c *cmdFlags) parse(args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// noArgs refuses positional arguments for a command that takes none.
+func (c *cmdFlags) noArgs(rest []string) error {
+	if len(rest) > 0 {
+		return c.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	}
+	return nil
+}
+
+// required refuses a missing value of the named flag (e.g. "--out").
+func (c *cmdFlags) required(flag, value string) error {
+	if value == "" {
+		return c.usageErr("cli.error.missing_flag", "Flag", flag)
+	}
+	return nil
 }
 
 // usage returns the command's usage text in the current language.

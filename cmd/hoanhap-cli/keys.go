@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 
 	"hoanhap/exchange"
 	"hoanhap/i18n"
@@ -36,8 +35,8 @@ func runKeys(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if len(rest) > 0 {
-			return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+		if err := fs.noArgs(rest); err != nil {
+			return err
 		}
 		n, err := e.syncNode()
 		if err != nil {
@@ -52,11 +51,11 @@ func runKeys(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if len(rest) > 0 {
-			return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+		if err := fs.noArgs(rest); err != nil {
+			return err
 		}
-		if *out == "" {
-			return fs.usageErr("cli.error.missing_flag", "Flag", "--out")
+		if err := fs.required("--out", *out); err != nil {
+			return err
 		}
 		n, err := e.syncNode()
 		if err != nil {

@@ -51,8 +51,8 @@ func runPersonAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	p, err := decodePerson(e.stdin)
 	if err != nil {

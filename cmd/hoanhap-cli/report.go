@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -34,8 +33,8 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	if *asJSON == (*out != "") {
 		return fs.usageErr("report.cli.json_or_out")

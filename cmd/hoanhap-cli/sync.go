@@ -43,11 +43,11 @@ func runSyncExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
-	if *out == "" {
-		return fs.usageErr("cli.error.missing_flag", "Flag", "--out")
+	if err := fs.required("--out", *out); err != nil {
+		return err
 	}
 	n, err := e.syncNode()
 	if err != nil {
@@ -126,8 +126,8 @@ func runSyncStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fs.usageErr("cli.error.extra_args", "Args", strings.Join(rest, " "))
+	if err := fs.noArgs(rest); err != nil {
+		return err
 	}
 	n, err := e.syncNode()
 	if err != nil {
