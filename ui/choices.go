@@ -41,6 +41,13 @@ func (s *runeSelect) TypedRune(r rune) {
 	}
 }
 
+// TypedKey passes Esc on to the screen (close) and handles every other key.
+func (s *runeSelect) TypedKey(ev *fyne.KeyEvent) {
+	if !forwardEscape(s, ev) {
+		s.Select.TypedKey(ev)
+	}
+}
+
 // notFocusable hides the inner Select's focus and tap methods from the
 // wrapper (two embedded types with the same method cancel out), so that
 // focus traversal and taps reach only the inner Select.

@@ -184,3 +184,26 @@ func TestErrorDialogKeys(t *testing.T) {
 		t.Error("Esc after the message did not reach the form")
 	}
 }
+
+// Esc closes a form while a drop-down (the gender) has the focus, as it
+// does from a text field: a focused Select used to swallow it.
+func TestEscapeFromFocusedSelect(t *testing.T) {
+	st := svStore(t)
+	u := svApp(t, st)
+	closed := 0
+	bindKeys(u.win.Canvas(), func() bool { return true }, keyActions{escape: func() { closed++ }})
+	g := newEnumSelect("person.gender", enumValues(caseload.Genders), true, nil)
+	u.win.SetContent(g)
+	u.win.Canvas().Focus(g.sel)
+	if u.win.Canvas().Focused() == nil {
+		t.Fatal("the select took no focus")
+	}
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if closed != 1 {
+		t.Fatalf("Esc on a focused select reached the screen %d times, want 1", closed)
+	}
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if closed != 1 {
+		t.Fatal("another key on the select reached the screen's Esc")
+	}
+}

@@ -107,13 +107,24 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 
 // TypedKey forwards Esc to the canvas and handles every other key.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		if c := canvasOf(e.self()); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(ev)
-			return
-		}
+	if !forwardEscape(e.self(), ev) {
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
+}
+
+// forwardEscape hands Esc typed on the focused field o to its canvas (the
+// screen's "close"), which a focused widget would otherwise swallow, and
+// reports whether it did.
+func forwardEscape(o fyne.CanvasObject, ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyEscape {
+		return false
+	}
+	c := canvasOf(o)
+	if c == nil || c.OnTypedKey() == nil {
+		return false
+	}
+	c.OnTypedKey()(ev)
+	return true
 }
 
 // Value returns the text trimmed and normalised to NFC (Unikey's
