@@ -40,7 +40,7 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 		qs[i] = q
 	}
 
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
