@@ -45,7 +45,7 @@ type Store struct {
 	peopleReady chan struct{}
 	peopleErr   error
 	stopIndex   context.CancelFunc
-	wl     wlCache      // worklist cache, see worklist_cache.go
+	wl          wlCache // worklist cache, see worklist_cache.go
 }
 
 // DSN builds the modernc SQLite data source name for a file path, escaping
