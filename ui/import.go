@@ -32,13 +32,13 @@ type importView struct {
 	onClose func() // back to the list
 
 	loads    loader
-	book     *excelize.File      // the open workbook (nil before one is chosen)
-	fileName string              // its name as chosen
-	sheet    *importxlsx.Sheet   // the sheet read, with the header and mapping shown
-	preview  []importxlsx.Row    // the first rows under the current mapping
-	checked  *importCheck        // the last check or import (nil: none since the last change)
-	syncing  bool                // selects being set by the screen, not the officer
-	busy     bool                // reading, checking or writing in the background
+	book     *excelize.File    // the open workbook (nil before one is chosen)
+	fileName string            // its name as chosen
+	sheet    *importxlsx.Sheet // the sheet read, with the header and mapping shown
+	preview  []importxlsx.Row  // the first rows under the current mapping
+	checked  *importCheck      // the last check or import (nil: none since the last change)
+	syncing  bool              // selects being set by the screen, not the officer
+	busy     bool              // reading, checking or writing in the background
 	mapSel   map[importxlsx.Field]*widget.Select
 	colNames []string // the choices of the mapping selects after "not imported"
 
