@@ -49,6 +49,9 @@ type importView struct {
 	table          *widget.Table
 	problems       *fyne.Container
 	problemsHead   *widget.Label
+	split          *container.Split // mapping | preview and problems, once a sheet is read
+	intro          *fyne.Container  // what to do, before a sheet is read
+	progressRow    *fyne.Container  // the progress bar and what is being done
 	skipDup        *widget.Check
 	check, commit  *widget.Button
 	progress       *widget.ProgressBar
@@ -63,6 +66,7 @@ const previewRows = 20
 func newImportView(st *store.Store, win fyne.Window, onClose func()) *importView {
 	v := &importView{st: st, win: win, onClose: onClose, mapSel: map[importxlsx.Field]*widget.Select{}}
 	v.build()
+	v.previewColumns()
 	v.update()
 	return v
 }
@@ -99,7 +103,7 @@ func (v *importView) build() {
 	v.progress = widget.NewProgressBar()
 	v.progress.Hide()
 	v.phase = widget.NewLabel("")
-	v.summary = wrapLabel(i18n.T("import.ui.start"))
+	v.summary = wrapLabel("")
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, v.back, nil, heading("import.ui.title")),
@@ -116,13 +120,17 @@ func (v *importView) build() {
 	right.Offset = 0.55
 	split := container.NewHSplit(mapping, right)
 	split.Offset = 0.36
+	v.split = split
+	v.intro = container.NewVBox(wrapLabel(i18n.T("import.ui.start")), wrapLabel(i18n.T("import.ui.known")))
+	v.progressRow = container.NewBorder(nil, nil, nil, v.phase, v.progress)
+	v.progressRow.Hide()
 	bottom := container.NewVBox(
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, v.phase, v.progress),
+		v.progressRow,
 		v.summary,
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.check, v.commit), v.skipDup),
 	)
-	v.root = container.NewBorder(top, bottom, nil, nil, split)
+	v.root = container.NewBorder(top, bottom, nil, nil, container.NewStack(v.intro, split))
 }
 
 // close leaves the screen (its workbook closed).
@@ -143,6 +151,8 @@ func (v *importView) close() {
 func (v *importView) update() {
 	busy := v.busy
 	ready := v.sheet != nil && v.sheet.Header >= 0 && !busy
+	v.split.Hidden = v.sheet == nil
+	v.intro.Hidden = v.sheet != nil
 	enable(v.choose, !busy)
 	enable(v.back, !busy)
 	enable(v.sheets, v.book != nil && !busy)

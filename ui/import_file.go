@@ -133,9 +133,6 @@ func (v *importView) showSheet(s *importxlsx.Sheet) {
 	}
 	v.syncing = false
 	v.mappingChanged()
-	if s.Header < 0 {
-		v.summary.SetText(i18n.T("import.error.no_header"))
-	}
 }
 
 // headerChoice names a row for the header choice: its number and the

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/widget"
+
 	"hoanhap/caseload"
 	"hoanhap/i18n"
 	"hoanhap/report/importxlsx"
@@ -74,12 +76,12 @@ func (v *importView) showPreview() {
 	switch {
 	case v.sheet == nil:
 	case v.sheet.Header < 0:
-		v.summary.SetText(i18n.T("import.error.no_header"))
+		v.say(i18n.T("import.error.no_header"), widget.WarningImportance)
 	case !v.hasName():
-		v.summary.SetText(i18n.T("import.ui.need_name"))
+		v.say(i18n.T("import.ui.need_name"), widget.WarningImportance)
 	default:
-		v.summary.SetText(i18n.T("import.ui.ready", "Rows", i18n.Number(v.sheet.DataRows()),
-			"Header", v.sheet.Header+1, "Sheet", v.sheet.Name))
+		v.say(i18n.T("import.ui.ready", "Rows", i18n.Number(v.sheet.DataRows()),
+			"Header", v.sheet.Header+1, "Sheet", v.sheet.Name), widget.MediumImportance)
 	}
 }
 

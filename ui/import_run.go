@@ -6,6 +6,7 @@ import (
 	"maps"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -29,7 +30,7 @@ func importCtx() context.Context { return context.Background() }
 func (v *importView) start(phase string) {
 	v.busy = true
 	v.progress.SetValue(0)
-	v.progress.Show()
+	v.progressRow.Show()
 	v.phase.SetText(phase)
 	v.update()
 }
@@ -37,7 +38,7 @@ func (v *importView) start(phase string) {
 // finish ends the background work shown by start.
 func (v *importView) finish() {
 	v.busy = false
-	v.progress.Hide()
+	v.progressRow.Hide()
 	v.phase.SetText("")
 	v.update()
 }
@@ -46,7 +47,7 @@ func (v *importView) finish() {
 func (v *importView) failed(err error) {
 	v.finish()
 	text := i18n.Error(err)
-	v.summary.SetText(text)
+	v.say(text, widget.DangerImportance)
 	showMessage(i18n.T("import.ui.failed"), text, v.win)
 }
 
@@ -72,7 +73,7 @@ func (v *importView) run(dry bool) {
 		return
 	}
 	if !v.hasName() {
-		v.summary.SetText(i18n.T("import.ui.need_name"))
+		v.say(i18n.T("import.ui.need_name"), widget.DangerImportance)
 		showMessage(i18n.T("import.ui.failed"), i18n.T("import.ui.need_name"), v.win)
 		return
 	}
@@ -126,13 +127,20 @@ func (v *importView) showCheck(c *importCheck) {
 				break
 			}
 		}
-		v.summary.SetText(i18n.T("import.ui.bad_rows", "Count", i18n.Number(c.res.Errors), "Line", first))
+		v.say(i18n.T("import.ui.bad_rows", "Count", i18n.Number(c.res.Errors), "Line", first), widget.DangerImportance)
 	case c.dry:
-		v.summary.SetText(i18n.T("import.ui.dry_ok", "Rows", i18n.Number(len(c.rows)), "People", i18n.Number(people),
-			"Skipped", i18n.Number(c.res.Skipped), "Warns", i18n.Number(warns-c.res.Skipped)))
+		v.say(i18n.T("import.ui.dry_ok", "Rows", i18n.Number(len(c.rows)), "People", i18n.Number(people),
+			"Skipped", i18n.Number(c.res.Skipped), "Warns", i18n.Number(warns-c.res.Skipped)), widget.MediumImportance)
 	default:
-		v.summary.SetText(i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName,
-			"Sheet", v.sheet.Name, "Skipped", i18n.Number(c.res.Skipped)))
+		v.say(i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName,
+			"Sheet", v.sheet.Name, "Skipped", i18n.Number(c.res.Skipped)), widget.SuccessImportance)
 	}
 	v.update()
+}
+
+// say shows text as the screen's summary, in the colour of its
+// importance (danger: nothing was written).
+func (v *importView) say(text string, imp widget.Importance) {
+	v.summary.Importance = imp
+	v.summary.SetText(text)
 }

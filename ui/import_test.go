@@ -266,7 +266,7 @@ func TestImportScreenNeedsName(t *testing.T) {
 func TestImportProgress(t *testing.T) {
 	_, _, _, iv := openImportScreen(t)
 	iv.start("…")
-	if !iv.progress.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
+	if !iv.progressRow.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
 		t.Error("background work does not show or lock the screen")
 	}
 	iv.progressTo("import.ui.phase.write")(2500, 10000)
@@ -274,7 +274,7 @@ func TestImportProgress(t *testing.T) {
 		t.Errorf("progress %v %q", iv.progress.Value, iv.phase.Text)
 	}
 	iv.finish()
-	if iv.progress.Visible() || iv.choose.Disabled() {
+	if iv.progressRow.Visible() || iv.choose.Disabled() {
 		t.Error("finished work still shown")
 	}
 }
