@@ -134,6 +134,8 @@ func previewCell(r importxlsx.Row, c previewCol) string {
 		return enumLabel("person.release", string(p.ReleaseKind))
 	case importxlsx.Group:
 		return string(p.Group)
+	case importxlsx.Status:
+		return enumLabel("person.status", string(p.Status))
 	case importxlsx.Phone:
 		return p.Phone
 	case importxlsx.Notes:

@@ -143,6 +143,13 @@ func parseRow(cells []string, m Mapping, today caseload.Date) Row {
 	if parseYes(cell(Amnesty)) && !strings.Contains(fold(cell(Amnesty)), "chap hanh xong") {
 		p.ReleaseKind = caseload.ReleaseAmnesty
 	}
+	if v := cell(Status); v != "" {
+		st, ok := parseStatus(v)
+		if !ok {
+			bad(Status, "import.error.status")
+		}
+		p.Status = st
+	}
 	if v := strings.ToUpper(cell(Group)); v != "" {
 		g := caseload.Group(strings.TrimPrefix(v, "NHÓM "))
 		if len(g) != 1 || !strings.Contains("ABCD", string(g)) {

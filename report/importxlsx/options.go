@@ -104,10 +104,37 @@ func (s *Sheet) SetHeader(row int) bool {
 	return ok
 }
 
-// DataRows is the number of non-blank rows under the header.
+// tableEnd is the index of the row after the table: rows under the last
+// row with a name that a blank row separates from it are the signature
+// block ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)") or notes, not people.
+// Without a name column every row counts.
+func (s *Sheet) tableEnd() int {
+	c, ok := s.Mapping[FullName]
+	if !ok {
+		return len(s.Rows)
+	}
+	last := -1
+	for i := len(s.Rows) - 1; i > s.Header; i-- {
+		if c < len(s.Rows[i]) && strings.TrimSpace(s.Rows[i][c]) != "" {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return len(s.Rows)
+	}
+	for i := last + 1; i < len(s.Rows); i++ {
+		if blank(s.Rows[i]) {
+			return i
+		}
+	}
+	return len(s.Rows)
+}
+
+// DataRows is the number of non-blank rows of the table under the header.
 func (s *Sheet) DataRows() int {
 	n := 0
-	for i := s.Header + 1; i < len(s.Rows); i++ {
+	for i, end := s.Header+1, s.tableEnd(); i < end; i++ {
 		if !blank(s.Rows[i]) {
 			n++
 		}
@@ -121,9 +148,10 @@ func (s *Sheet) ParseWith(today caseload.Date, o Options) []Row {
 	var out []Row
 	seenID := map[string]int{}
 	seenName := map[string]int{}
-	total := len(s.Rows) - s.Header - 1
+	end := s.tableEnd()
+	total := end - s.Header - 1
 	step := max(total/100, 1)
-	for i := s.Header + 1; i < len(s.Rows); i++ {
+	for i := s.Header + 1; i < end; i++ {
 		if o.Progress != nil && (i-s.Header)%step == 0 {
 			o.Progress(i-s.Header, total)
 		}
