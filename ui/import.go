@@ -31,16 +31,17 @@ type importView struct {
 	win     fyne.Window
 	onClose func() // back to the list
 
-	loads    loader
-	book     *excelize.File    // the open workbook (nil before one is chosen)
-	fileName string            // its name as chosen
-	sheet    *importxlsx.Sheet // the sheet read, with the header and mapping shown
-	preview  []importxlsx.Row  // the first rows under the current mapping
-	checked  *importCheck      // the last check or import (nil: none since the last change)
-	syncing  bool              // selects being set by the screen, not the officer
-	busy     bool              // reading, checking or writing in the background
-	mapSel   map[importxlsx.Field]*widget.Select
-	colNames []string // the choices of the mapping selects after "not imported"
+	loads     loader
+	book      *excelize.File    // the open workbook (nil before one is chosen)
+	fileName  string            // its name as chosen
+	sheet     *importxlsx.Sheet // the sheet read, with the header and mapping shown
+	preview   []importxlsx.Row  // the first rows under the current mapping
+	checked   *importCheck      // the last check or import (nil: none since the last change)
+	syncing   bool              // selects being set by the screen, not the officer
+	busy      bool              // reading, checking or writing in the background
+	afterOpen func()            // runs once the chosen workbook is shown (openPath)
+	mapSel    map[importxlsx.Field]*widget.Select
+	colNames  []string // the choices of the mapping selects after "not imported"
 
 	back, choose   *widget.Button
 	file           *widget.Label
@@ -95,6 +96,7 @@ func (v *importView) build() {
 	v.table = v.newPreviewTable() // import_preview.go
 	v.problems = container.NewVBox()
 	v.problemsHead = heading("import.ui.problems")
+	v.problemsHead.Wrapping = fyne.TextWrapWord // long counts must not widen the screen past 1024
 
 	v.skipDup = widget.NewCheck(i18n.T("import.ui.skip_duplicates"), func(bool) { v.checked = nil; v.update() })
 	v.check = widget.NewButtonWithIcon(i18n.T("import.ui.dry_run"), theme.SearchIcon(), func() { v.run(true) })
@@ -114,8 +116,10 @@ func (v *importView) build() {
 		widget.NewSeparator(),
 	)
 	mapping := container.NewBorder(heading("import.ui.mapping"), nil, nil, nil, container.NewVScroll(v.mapBox))
+	previewHead := heading("import.ui.preview", "Count", previewRows)
+	previewHead.Truncation = fyne.TextTruncateEllipsis
 	right := container.NewVSplit(
-		container.NewBorder(heading("import.ui.preview", "Count", previewRows), nil, nil, nil, v.table),
+		container.NewBorder(previewHead, nil, nil, nil, v.table),
 		container.NewBorder(v.problemsHead, nil, nil, nil, container.NewVScroll(v.problems)))
 	right.Offset = 0.55
 	split := container.NewHSplit(mapping, right)

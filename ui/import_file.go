@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +31,19 @@ func (v *importView) chooseFile() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
 	d.Resize(v.win.Canvas().Size().SubtractWidthHeight(80, 80))
 	d.Show()
+}
+
+// openPath reads the workbook at path and checks every row (a dry run),
+// as if the officer had chosen it and pressed "Kiểm tra thử" (the
+// command line's --screen import:FILE, for screenshots).
+func (v *importView) openPath(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		v.failed(importMessage{"import.error.open", map[string]any{"File": filepath.Base(path)}})
+		return
+	}
+	v.afterOpen = func() { v.run(true) }
+	v.openFile(filepath.Base(path), f)
 }
 
 // openedSheet is a sheet read in the background.
@@ -86,6 +101,10 @@ func (v *importView) openFile(name string, r io.ReadCloser) {
 		v.syncing = false
 		v.showSheet(o.sheet)
 		v.finish()
+		if after := v.afterOpen; after != nil {
+			v.afterOpen = nil
+			after()
+		}
 	})
 }
 

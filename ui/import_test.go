@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -289,5 +291,27 @@ func TestImportReadOnly(t *testing.T) {
 	v.openImport()
 	if v.imp != nil {
 		t.Error("import screen opened for a mentor")
+	}
+}
+
+// TestOpenImportScreen: --screen import:FILE opens the screen with the
+// file read and every row checked, writing nothing.
+func TestOpenImportScreen(t *testing.T) {
+	u, st := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "danh sách.xlsx")
+	if err := os.WriteFile(path, messyImportBook(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.Open("import:" + path)
+	iv := u.list.imp
+	if iv == nil || iv.fileName != "danh sách.xlsx" || iv.checked == nil || !iv.checked.dry {
+		t.Fatal("the import screen did not open with the file checked")
+	}
+	if st.PeopleCount() != 0 {
+		t.Error("opening the screen wrote people")
+	}
+	u.Open("import:" + filepath.Join(t.TempDir(), "không có.xlsx"))
+	if !strings.Contains(u.list.imp.summary.Text, "không có.xlsx") {
+		t.Errorf("missing file: %q", u.list.imp.summary.Text)
 	}
 }
