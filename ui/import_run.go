@@ -129,11 +129,20 @@ func (v *importView) showCheck(c *importCheck) {
 		}
 		v.say(i18n.T("import.ui.bad_rows", "Count", i18n.Number(c.res.Errors), "Line", first), widget.DangerImportance)
 	case c.dry:
-		v.say(i18n.T("import.ui.dry_ok", "Rows", i18n.Number(len(c.rows)), "People", i18n.Number(people),
-			"Skipped", i18n.Number(c.res.Skipped), "Warns", i18n.Number(warns-c.res.Skipped)), widget.MediumImportance)
+		text := i18n.T("import.ui.dry_ok", "Rows", i18n.Number(len(c.rows)), "People", i18n.Number(people))
+		if c.res.Skipped > 0 {
+			text += " " + i18n.T("import.ui.dry_skipped", "Count", i18n.Number(c.res.Skipped))
+		}
+		if n := warns - c.res.Skipped; n > 0 {
+			text += " " + i18n.T("import.ui.dry_warns", "Count", i18n.Number(n))
+		}
+		v.say(text, widget.MediumImportance)
 	default:
-		v.say(i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName,
-			"Sheet", v.sheet.Name, "Skipped", i18n.Number(c.res.Skipped)), widget.SuccessImportance)
+		text := i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName, "Sheet", v.sheet.Name)
+		if c.res.Skipped > 0 {
+			text += " " + i18n.T("import.ui.dry_skipped", "Count", i18n.Number(c.res.Skipped))
+		}
+		v.say(text, widget.SuccessImportance)
 	}
 	v.update()
 }
