@@ -155,8 +155,13 @@ func (v *importView) close() {
 func (v *importView) update() {
 	busy := v.busy
 	ready := v.sheet != nil && v.sheet.Header >= 0 && !busy
-	v.split.Hidden = v.sheet == nil
-	v.intro.Hidden = v.sheet != nil
+	if v.sheet == nil {
+		v.split.Hide()
+		v.intro.Show()
+	} else {
+		v.intro.Hide()
+		v.split.Show()
+	}
 	enable(v.choose, !busy)
 	enable(v.back, !busy)
 	enable(v.sheets, v.book != nil && !busy)

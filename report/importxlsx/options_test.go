@@ -81,3 +81,31 @@ func TestHeaderColumnsAndOptions(t *testing.T) {
 		t.Errorf("saved %d, progress %d, store %d", res.Saved, written, st.PeopleCount())
 	}
 }
+
+// FuzzOpen: whatever bytes the officer chooses, opening, guessing the
+// sheet and reading it returns an error or a sheet, never a panic.
+func FuzzOpen(f *testing.F) {
+	g := excelize.NewFile()
+	_ = g.SetSheetRow("Sheet1", "A2", &[]any{"Họ tên", "Năm sinh"})
+	_ = g.SetSheetRow("Sheet1", "A3", &[]any{"Lê Văn Cường", 1979})
+	var buf bytes.Buffer
+	_, _ = g.WriteTo(&buf)
+	_ = g.Close()
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04 not really a workbook"))
+	f.Add([]byte("Họ và tên;Năm sinh\nLê Văn Cường;1979\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		book, names, err := Open(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		defer book.Close()
+		name := GuessSheet(book)
+		if name == "" && len(names) > 0 {
+			name = names[0]
+		}
+		if s, err := ReadSheet(book, name); err == nil {
+			s.ParseWith(today, Options{Limit: 5})
+		}
+	})
+}
