@@ -47,7 +47,7 @@ func (s *Store) LoadTables(ctx context.Context, dump map[string][]json.RawMessag
 			return fmt.Errorf("store: load: unknown table %q", name)
 		}
 	}
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireEmpty(ctx, tx); err != nil {
@@ -110,7 +110,7 @@ func requireEmpty(ctx context.Context, tx *sql.Tx) error {
 // import written with Table.Write). The worklist cache follows the
 // database by itself (triggers record every change).
 func (s *Store) Reload(ctx context.Context) error {
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	fresh, err := s.buildIndex(ctx)

@@ -48,7 +48,7 @@ func (s *Store) SavePeopleProgress(ctx context.Context, people []caseload.Person
 		qs[i] = q
 	}
 
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	step := max(len(qs)/100, 1)

@@ -35,7 +35,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	st, err := store.Open(store.DBFile(dir))
+	st, err := store.OpenDeferred(store.DBFile(dir))
 	if err != nil {
 		fail(err)
 	}
