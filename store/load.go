@@ -31,6 +31,17 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 	if err := dec.Decode(&dump); err != nil {
 		return fmt.Errorf("store: load: read dump: %w", err)
 	}
+	return s.LoadTables(ctx, dump)
+}
+
+// LoadTables is Load of a dump already read into its tables (table name
+// -> raw records): report.Load, which reads and checks every record
+// first, hands them over without writing the dump out and reading it
+// again.
+func (s *Store) LoadTables(ctx context.Context, dump map[string][]json.RawMessage) error {
+	if err := s.requireWrite(writeUsers); err != nil {
+		return fmt.Errorf("store: load: %w", err)
+	}
 	for name := range dump {
 		if TableNamed(name) == nil {
 			return fmt.Errorf("store: load: unknown table %q", name)

@@ -105,6 +105,7 @@ type caseloadView struct {
 	list         fyne.CanvasObject
 	stack        *fyne.Container
 	form         *personForm // the open profile, or nil
+	imp          *importView // the open import screen, or nil (import.go)
 	root         fyne.CanvasObject
 
 	cellsCreated int // for tests: how many cell widgets the table made
@@ -211,7 +212,7 @@ func (v *caseloadView) build() {
 	// labels the row fits a 1024-wide window.
 	filters := container.NewGridWithColumns(3, labelled("ui.filter.status", v.status), v.group, v.hamlet)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.importButton(), v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)
@@ -377,7 +378,7 @@ func (v *caseloadView) active() bool {
 }
 
 func (v *caseloadView) focusSearch() {
-	if v.form != nil {
+	if v.form != nil || v.imp != nil {
 		return
 	}
 	v.win.Canvas().Focus(v.search)
@@ -385,6 +386,8 @@ func (v *caseloadView) focusSearch() {
 
 func (v *caseloadView) escape() {
 	switch {
+	case v.imp != nil:
+		v.imp.close()
 	case v.form != nil:
 		v.form.RequestClose()
 	case v.search.Text != "":

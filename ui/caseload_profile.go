@@ -9,7 +9,7 @@ import (
 
 // newPerson opens an empty register form.
 func (v *caseloadView) newPerson() {
-	if v.readOnly || v.form != nil {
+	if v.readOnly || v.form != nil || v.imp != nil {
 		return
 	}
 	v.showForm(newPersonForm(v.src, v.win, caseload.Person{}, v.readOnly))
