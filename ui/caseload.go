@@ -35,14 +35,15 @@ const (
 	colReturned
 	colGroup
 	colStatus
+	colWard // an office's merged caseload only (office_caseload.go)
 	numCols
 )
 
 // colKeys are the header message keys; colWidths fit 1280×800.
 var (
 	colKeys = [numCols]string{"ui.list.col.name", "ui.list.col.birth_year", "ui.list.col.gender",
-		"ui.list.col.hamlet", "ui.list.col.offense", "ui.list.col.returned", "ui.list.col.group", "ui.list.col.status"}
-	colWidths = [numCols]float32{190, 80, 75, 120, 165, 100, 60, 110}
+		"ui.list.col.hamlet", "ui.list.col.offense", "ui.list.col.returned", "ui.list.col.group", "ui.list.col.status", "office.list.col.ward"}
+	colWidths = [numCols]float32{190, 80, 75, 120, 165, 100, 60, 110, 150}
 )
 
 // Status filter choices, in the order of the select.
@@ -106,6 +107,8 @@ type caseloadView struct {
 	stack        *fyne.Container
 	form         *personForm // the open profile, or nil
 	root         fyne.CanvasObject
+	office       *caseloadOffice // an office's ward filter and column, or nil
+	foreignWard  string          // the ward owning the open profile's record, when not this installation
 
 	cellsCreated int // for tests: how many cell widgets the table made
 }
@@ -154,6 +157,9 @@ func (v *caseloadView) build() {
 	v.hamletValues = append([]string{""}, v.src.Hamlets()...)
 	hamletLabels := append([]string{i18n.T("ui.filter.hamlet_all")}, v.hamletValues[1:]...)
 	v.hamlet = widget.NewSelect(hamletLabels, func(string) { v.reload() })
+	if v.u != nil && v.u.isOffice() {
+		v.office = newCaseloadOffice(v.u, func() { v.reload() })
+	}
 
 	// Select the defaults without triggering reloads before the table exists.
 	for _, s := range []*widget.Select{v.status, v.group, v.hamlet} {
@@ -166,13 +172,13 @@ func (v *caseloadView) build() {
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.add = widget.NewButtonWithIcon(i18n.T("ui.list.add"), theme.ContentAddIcon(), v.newPerson)
 	v.add.Importance = widget.HighImportance
-	if v.readOnly {
+	if v.readOnly || v.office != nil { // an office keeps no people of its own
 		v.add.Disable()
 	}
 
 	v.sortCol = colName
 	v.table = &widget.Table{
-		Length: func() (int, int) { return len(v.rows), numCols },
+		Length: func() (int, int) { return len(v.rows), v.numColumns() },
 		CreateCell: func() fyne.CanvasObject {
 			v.cellsCreated++
 			return widget.NewLabel("")
@@ -195,7 +201,7 @@ func (v *caseloadView) build() {
 		},
 	}
 	v.table.ExtendBaseWidget(v.table)
-	v.columns = newCaseloadColumns(v.table) // caseload_columns.go
+	v.columns = newCaseloadColumns(v.table, v.office != nil) // caseload_columns.go
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.rows) {
@@ -210,6 +216,9 @@ func (v *caseloadView) build() {
 	// choice names them ("Tất cả nhóm", "Tất cả thôn/tổ"); without the
 	// labels the row fits a 1024-wide window.
 	filters := container.NewGridWithColumns(3, labelled("ui.filter.status", v.status), v.group, v.hamlet)
+	if v.office != nil {
+		filters = container.NewGridWithColumns(4, v.status, v.group, v.hamlet, v.office.Ward)
+	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
 		filters,
@@ -280,6 +289,9 @@ func (v *caseloadView) filter() store.PersonFilter {
 	if v.u != nil && v.u.sess.isMentor() {
 		f.Only = v.u.personScope()
 	}
+	if v.office != nil {
+		f.Only = v.office.only(f.Only)
+	}
 	return f
 }
 
@@ -298,7 +310,7 @@ func (v *caseloadView) setRows(rows []store.PersonRow) {
 	for i, r := range rows {
 		out[i] = listRow{id: r.ID, order: i, row: r, cells: [numCols]string{
 			r.FullName, yearText(r.BirthYear), enumLabel("person.gender", string(r.Gender)), r.Hamlet,
-			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)),
+			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)), v.wardOf(r.ID),
 		}}
 		for c, text := range out[i].cells {
 			if safe := safeRunes()[c]; len(text) > safe && utf8.RuneCountInString(text) > safe {

@@ -14,11 +14,11 @@ import (
 // colMins are the narrowest the caseload's columns get in a small window
 // (1024×700: the navigation leaves about 820 px); the last columns then
 // stay on screen and the name, offense and hamlet end with an ellipsis.
-var colMins = [numCols]float32{150, 70, 60, 90, 95, 95, 50, 0}
+var colMins = [numCols]float32{150, 70, 60, 90, 95, 95, 50, 0, 110}
 
 // shrinkOrder is which columns give up width first when the window is
 // narrow, and growCol takes the width a wide window leaves.
-var shrinkOrder = []int{colOffense, colName, colHamlet}
+var shrinkOrder = []int{colOffense, colName, colHamlet, colWard}
 
 const growCol = colOffense
 
@@ -33,7 +33,7 @@ func columnsFor() (base, mins [numCols]float32) {
 			if w > base[c] {
 				base[c] = w
 			}
-			if c != colName && c != colOffense && c != colHamlet && w > mins[c] {
+			if c != colName && c != colOffense && c != colHamlet && c != colWard && w > mins[c] {
 				mins[c] = w
 			}
 		}
@@ -93,13 +93,17 @@ func fitColumns(base, mins [numCols]float32, total float32) [numCols]float32 {
 // columns to the width on every layout.
 type caseloadColumns struct {
 	t          *widget.Table
+	ward       bool // the ward column is shown (an office)
 	base, mins [numCols]float32
 	last       [numCols]float32
 }
 
-func newCaseloadColumns(t *widget.Table) *caseloadColumns {
-	l := &caseloadColumns{t: t}
+func newCaseloadColumns(t *widget.Table, ward bool) *caseloadColumns {
+	l := &caseloadColumns{t: t, ward: ward}
 	l.base, l.mins = columnsFor()
+	if !ward {
+		l.base[colWard], l.mins[colWard] = 0, 0
+	}
 	l.apply(l.base)
 	return l
 }

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"hoanhap/caseload"
+	"hoanhap/i18n"
+	"hoanhap/store"
+)
+
+// caseloadOffice is what an office adds to the caseload list: the people
+// of every ward merged, a ward column and a ward filter. The records stay
+// the wards': the office opens them read-only.
+type caseloadOffice struct {
+	self   store.Node
+	owners map[string]string // person id → owning node
+	names  map[string]string // node → ward name
+	wards  []string          // the filter's wards (node ids), in name order
+	Ward   *widget.Select
+}
+
+func newCaseloadOffice(u *App, changed func()) *caseloadOffice {
+	o := &caseloadOffice{self: u.st.Node(), names: u.wardNames()}
+	o.owners, _ = u.st.PersonOwners(opCtx())
+	if o.owners == nil {
+		o.owners = map[string]string{}
+	}
+	seen := map[string]bool{}
+	for _, w := range o.owners {
+		seen[w] = true
+	}
+	for w := range o.names {
+		seen[w] = true
+	}
+	for w := range seen {
+		o.wards = append(o.wards, w)
+	}
+	c := collate.New(language.Vietnamese, collate.IgnoreCase)
+	sort.Slice(o.wards, func(i, j int) bool {
+		return c.CompareString(o.name(o.wards[i]), o.name(o.wards[j])) < 0
+	})
+	labels := []string{i18n.T("office.filter.ward_all")}
+	for _, w := range o.wards {
+		labels = append(labels, o.name(w))
+	}
+	o.Ward = widget.NewSelect(labels, nil)
+	o.Ward.SetSelectedIndex(0)
+	o.Ward.OnChanged = func(string) { changed() }
+	return o
+}
+
+// name is the ward's name (or this office's for its own records).
+func (o *caseloadOffice) name(owner string) string { return ownerName(owner, o.names, o.self) }
+
+// selected is the node id of the ward chosen, "" for every ward.
+func (o *caseloadOffice) selected() string {
+	i := o.Ward.SelectedIndex()
+	if i <= 0 || i > len(o.wards) {
+		return ""
+	}
+	return o.wards[i-1]
+}
+
+// SelectWard chooses the ward with node id owner in the filter.
+func (o *caseloadOffice) SelectWard(owner string) {
+	for i, w := range o.wards {
+		if w == owner {
+			o.Ward.SetSelectedIndex(i + 1)
+			return
+		}
+	}
+}
+
+// only narrows a person scope (nil: everybody) to the ward chosen.
+func (o *caseloadOffice) only(scope map[string]bool) map[string]bool {
+	w := o.selected()
+	if w == "" {
+		return scope
+	}
+	out := map[string]bool{}
+	for id, owner := range o.owners {
+		if owner == w && (scope == nil || scope[id]) {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// foreign reports whether the person's record belongs to a ward, not to
+// this installation.
+func (o *caseloadOffice) foreign(p caseload.Person) bool {
+	return p.Owner != "" && p.Owner != o.self.ID
+}
+
+// numColumns is the caseload table's column count: the ward column only
+// in an office.
+func (v *caseloadView) numColumns() int {
+	if v.office != nil {
+		return numCols
+	}
+	return numCols - 1
+}
+
+// wardOf is the ward column's text for a person.
+func (v *caseloadView) wardOf(id string) string {
+	if v.office == nil {
+		return ""
+	}
+	return v.office.name(v.office.owners[id])
+}
+
+// ownedBanner is the note above a ward's record opened at the office.
+func ownedBanner(ward string) fyne.CanvasObject {
+	l := widget.NewLabel(i18n.T("office.person.read_only", "Ward", ward))
+	l.Importance = widget.WarningImportance
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l, widget.NewSeparator())
+}
+
+// readOnlyApp is the app as a read-only (leader) session sees it: the
+// profile of a ward's record at the office is built with it, so that its
+// tabs (supervision, support) offer no change either.
+func (u *App) readOnlyApp() *App {
+	ro := *u
+	ro.sess.Role = string(caseload.RoleLeader)
+	return &ro
+}
