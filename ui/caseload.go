@@ -108,6 +108,7 @@ type caseloadView struct {
 	form         *personForm // the open profile, or nil
 	root         fyne.CanvasObject
 	office       *caseloadOffice // an office's ward filter and column, or nil
+	order        []int           // the columns shown, left to right (data columns col*)
 	foreignWard  string          // the ward owning the open profile's record, when not this installation
 
 	cellsCreated int // for tests: how many cell widgets the table made
@@ -172,13 +173,16 @@ func (v *caseloadView) build() {
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.add = widget.NewButtonWithIcon(i18n.T("ui.list.add"), theme.ContentAddIcon(), v.newPerson)
 	v.add.Importance = widget.HighImportance
-	if v.readOnly || v.office != nil { // an office keeps no people of its own
+	if v.readOnly || v.office != nil {
 		v.add.Disable()
+	}
+	if v.office != nil { // an office keeps no people of its own
+		v.add.Hide()
 	}
 
 	v.sortCol = colName
 	v.table = &widget.Table{
-		Length: func() (int, int) { return len(v.rows), v.numColumns() },
+		Length: func() (int, int) { return len(v.rows), len(v.order) },
 		CreateCell: func() fyne.CanvasObject {
 			v.cellsCreated++
 			return widget.NewLabel("")
@@ -194,14 +198,18 @@ func (v *caseloadView) build() {
 		},
 		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
-			col := id.Col
+			col := v.dataCol(id.Col)
 			b.SetText(v.headerText(col))
 			b.SetIcon(v.headerIcon(col))
 			b.OnTapped = func() { v.sortBy(col) }
 		},
 	}
 	v.table.ExtendBaseWidget(v.table)
-	v.columns = newCaseloadColumns(v.table, v.office != nil) // caseload_columns.go
+	v.order = wardOrder
+	if v.office != nil {
+		v.order = officeOrder
+	}
+	v.columns = newCaseloadColumns(v.table, v.order) // caseload_columns.go
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.rows) {
@@ -232,20 +240,21 @@ func (v *caseloadView) build() {
 // updateCell fills one cell from the pre-formatted row: O(1).
 func (v *caseloadView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(v.rows) || id.Col < 0 || id.Col >= numCols {
+	c := v.dataCol(id.Col)
+	if id.Row < 0 || id.Row >= len(v.rows) || c < 0 {
 		l.SetText("")
 		return
 	}
 	r := &v.rows[id.Row]
 	trunc := fyne.TextTruncateOff
-	if r.long&(1<<id.Col) != 0 {
+	if r.long&(1<<c) != 0 {
 		trunc = fyne.TextTruncateEllipsis
 	}
-	if l.Text == r.cells[id.Col] && l.Truncation == trunc {
+	if l.Text == r.cells[c] && l.Truncation == trunc {
 		return // unchanged: skip re-shaping the text
 	}
 	l.Truncation = trunc
-	l.SetText(r.cells[id.Col])
+	l.SetText(r.cells[c])
 }
 
 // headerText is the column title.

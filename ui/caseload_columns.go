@@ -93,16 +93,22 @@ func fitColumns(base, mins [numCols]float32, total float32) [numCols]float32 {
 // columns to the width on every layout.
 type caseloadColumns struct {
 	t          *widget.Table
-	ward       bool // the ward column is shown (an office)
+	order      []int // the data column shown in each table column
 	base, mins [numCols]float32
 	last       [numCols]float32
 }
 
-func newCaseloadColumns(t *widget.Table, ward bool) *caseloadColumns {
-	l := &caseloadColumns{t: t, ward: ward}
+func newCaseloadColumns(t *widget.Table, order []int) *caseloadColumns {
+	l := &caseloadColumns{t: t, order: order}
 	l.base, l.mins = columnsFor()
-	if !ward {
-		l.base[colWard], l.mins[colWard] = 0, 0
+	shown := map[int]bool{}
+	for _, c := range order {
+		shown[c] = true
+	}
+	for c := range l.base {
+		if !shown[c] { // takes no width
+			l.base[c], l.mins[c] = 0, 0
+		}
 	}
 	l.apply(l.base)
 	return l
@@ -110,9 +116,9 @@ func newCaseloadColumns(t *widget.Table, ward bool) *caseloadColumns {
 
 // apply sets the widths that changed.
 func (l *caseloadColumns) apply(w [numCols]float32) {
-	for c, x := range w {
-		if x != l.last[c] {
-			l.t.SetColumnWidth(c, x)
+	for i, c := range l.order {
+		if w[c] != l.last[c] {
+			l.t.SetColumnWidth(i, w[c])
 		}
 	}
 	l.last = w

@@ -98,13 +98,20 @@ func (o *caseloadOffice) foreign(p caseload.Person) bool {
 	return p.Owner != "" && p.Owner != o.self.ID
 }
 
-// numColumns is the caseload table's column count: the ward column only
-// in an office.
-func (v *caseloadView) numColumns() int {
-	if v.office != nil {
-		return numCols
+// The caseload's columns left to right. An office sees the ward beside
+// the name, and no gender or birth year, so that every column stays on a
+// 1024-pixel screen (the register form shows them).
+var (
+	wardOrder   = []int{colName, colBirthYear, colGender, colHamlet, colOffense, colReturned, colGroup, colStatus}
+	officeOrder = []int{colName, colWard, colHamlet, colOffense, colReturned, colGroup, colStatus}
+)
+
+// dataCol is the data column shown in table column i (-1 when none).
+func (v *caseloadView) dataCol(i int) int {
+	if i < 0 || i >= len(v.order) {
+		return -1
 	}
-	return numCols - 1
+	return v.order[i]
 }
 
 // wardOf is the ward column's text for a person.

@@ -35,6 +35,8 @@ type officeReportsArea struct {
 	Status   *widget.Label
 	Table    *widget.Table
 	custom   *fyne.Container
+	fit      *growFirst // the figure names take the width the columns leave
+	box      *fyne.Container
 
 	wards   []report.Ward // every enrolled ward, in name order
 	presets []report.Period
@@ -84,11 +86,32 @@ func (u *App) buildOfficeReportsArea() *officeReportsArea {
 	a.Progress.Hide()
 	a.Status = widget.NewLabel("")
 	a.Status.Wrapping = fyne.TextWrapWord
-	a.Table = widget.NewTable(
+	a.Table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(a.rows), 1 + len(a.cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("000.000.000.000 đ") },
 		a.updateCell)
-	a.Table.SetColumnWidth(0, 420)
+	a.Table.ShowHeaderColumn = false
+	a.Table.StickyColumnCount = 1
+	a.Table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	a.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Col == 0:
+			l.Alignment = fyne.TextAlignLeading
+			l.SetText(i18n.T("report.xlsx.indicator"))
+		case id.Col-1 < len(a.cols):
+			l.Alignment = fyne.TextAlignCenter
+			l.SetText(a.headers()[id.Col-1])
+		default:
+			l.SetText("")
+		}
+	}
+	a.fit = &growFirst{t: a.Table, widths: []float32{300}}
+	a.box = container.New(a.fit, a.Table)
 	a.custom = container.NewHBox(widget.NewLabel(i18n.T("report.ui.from")), a.From, widget.NewLabel(i18n.T("report.ui.to")), a.To)
 	title := container.NewBorder(nil, nil, heading("office.report.title"), container.NewHBox(a.Compute, a.Export))
 	pick := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(i18n.T("report.ui.kind")),
@@ -96,7 +119,7 @@ func (u *App) buildOfficeReportsArea() *officeReportsArea {
 		container.NewStack(a.Period, a.custom))
 	ward := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("office.report.ward")), nil, a.Ward)
 	top := container.NewVBox(title, pick, ward, a.Progress, a.Status)
-	a.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, a.Table))
+	a.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, a.box))
 	a.Kind.SetSelectedIndex(0)
 	return a
 }
@@ -194,7 +217,8 @@ func (a *officeReportsArea) showCurrent() {
 	if c == nil {
 		return
 	}
-	a.cols = a.cols[:0]
+	// The total first, so that it stays in sight however many wards.
+	a.cols = append(a.cols[:0], colTotal)
 	if i := a.Ward.SelectedIndex(); i > 0 && i <= len(c.Each) {
 		a.cols = append(a.cols, i-1)
 	} else {
@@ -205,19 +229,17 @@ func (a *officeReportsArea) showCurrent() {
 			a.cols = append(a.cols, colOther)
 		}
 	}
-	a.cols = append(a.cols, colTotal)
 	reports := make([]*report.Report, len(a.cols))
 	for i, col := range a.cols {
 		reports[i] = consolidatedColumn(c, col)
 	}
 	a.rows = a.rows[:0]
-	a.rows = append(a.rows, officeReportRow{label: i18n.T("report.xlsx.indicator"), section: true, values: a.headers()})
 	lines := make([][]report.Line, len(reports))
 	for i, r := range reports {
 		lines[i] = report.Lines(r.Indicators)
 	}
 	section := ""
-	for j, l := range lines[len(lines)-1] {
+	for j, l := range lines[0] {
 		if l.Section != section {
 			section = l.Section
 			a.rows = append(a.rows, officeReportRow{label: report.SectionTitle(section), section: true, values: make([]string, len(a.cols))})
@@ -228,9 +250,16 @@ func (a *officeReportsArea) showCurrent() {
 		}
 		a.rows = append(a.rows, row)
 	}
-	for i := range a.cols {
-		a.Table.SetColumnWidth(1+i, 150)
+	a.fit.widths = []float32{300}
+	for i, h := range a.headers() {
+		// As wide as the ward's name (a figure is shorter), within bounds.
+		w := widget.NewLabelWithStyle(h, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}).MinSize().Width
+		w = min(max(w+2*theme.Padding(), 130), 240)
+		a.Table.SetColumnWidth(1+i, w)
+		a.fit.widths = append(a.fit.widths, w)
 	}
+	a.fit.last = 0
+	a.box.Refresh()
 	a.Table.Refresh()
 }
 
@@ -258,7 +287,7 @@ func (a *officeReportsArea) updateCell(id widget.TableCellID, o fyne.CanvasObjec
 		return
 	}
 	r := a.rows[id.Row]
-	l.TextStyle = fyne.TextStyle{Bold: r.section || id.Col == len(a.cols)}
+	l.TextStyle = fyne.TextStyle{Bold: r.section || id.Col == 1} // the total
 	if id.Col == 0 {
 		l.Alignment = fyne.TextAlignLeading
 		l.SetText(r.label)

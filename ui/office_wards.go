@@ -42,21 +42,22 @@ func (o officeWards) Import(ctx context.Context, path string) exchange.ImportRep
 // Columns of the ward list.
 const (
 	wcName = iota
+	wcHealth
 	wcLastFile
 	wcLastAt
 	wcDays
 	wcMissing
 	wcRejected
 	wcPeople
-	wcHealth
 	wcCount
 )
 
 var (
-	wardColKeys = [wcCount]string{"office.wards.col.name", "office.wards.col.last_file", "office.wards.col.last_at",
-		"office.wards.col.days", "office.wards.col.missing", "office.wards.col.rejected", "office.wards.col.people",
-		"office.wards.col.health"}
-	wardColWidths = [wcCount]float32{190, 80, 140, 80, 110, 80, 100, 190}
+	wardColKeys = [wcCount]string{"office.wards.col.name", "office.wards.col.health", "office.wards.col.last_file",
+		"office.wards.col.last_at", "office.wards.col.days", "office.wards.col.missing", "office.wards.col.rejected",
+		"office.wards.col.people"}
+	// wardColWidths fit 1024×700; the name takes what a wider window leaves.
+	wardColWidths = [wcCount]float32{135, 150, 70, 100, 70, 80, 70, 80}
 )
 
 // healthOrder sorts the health column worst first.
@@ -130,6 +131,7 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 	for c, w := range wardColWidths {
 		v.Table.SetColumnWidth(c, w)
 	}
+	table := container.New(&growFirst{t: v.Table, widths: wardColWidths[:]}, v.Table)
 	v.Table.OnSelected = func(widget.TableCellID) { v.Table.UnselectAll() }
 
 	var actions fyne.CanvasObject = container.NewHBox(v.Reader.ReadFile, v.Reader.ReadFolder)
@@ -139,7 +141,7 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 	title := container.NewBorder(nil, nil, heading("office.wards.title"), v.Count)
 	top := container.NewVBox(title, actions, v.Reader.Progress, v.Reader.Status)
 	results := container.NewBorder(heading("sync.ui.results"), nil, nil, nil, container.NewVScroll(v.Reader.Results))
-	split := container.NewVSplit(v.Table, results)
+	split := container.NewVSplit(table, results)
 	split.Offset = 0.62
 	v.root = container.NewPadded(container.NewBorder(top, v.Legend, nil, nil, split))
 	v.reload()
@@ -241,7 +243,7 @@ func (v *wardsView) Cell(row, col int) string {
 		}
 		return i18n.T("office.wards.file_no", "Seq", w.LastSeq)
 	case wcLastAt:
-		return showTimestamp(w.LastAt)
+		return showDay(w.LastAt)
 	case wcDays:
 		if w.DaysSince < 0 {
 			return ""
@@ -290,12 +292,43 @@ func healthImportance(level string) widget.Importance {
 	return widget.LowImportance
 }
 
-// showTimestamp shows an RFC 3339 time as dd/mm/yyyy hh:mm in local time.
-func showTimestamp(s string) string {
+// showDay shows the day of an RFC 3339 time as dd/mm/yyyy, local time.
+func showDay(s string) string {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return ""
 	}
 	t = t.Local()
-	return i18n.FormatDMY(t.Year(), t.Month(), t.Day()) + " " + t.Format("15:04")
+	return i18n.FormatDMY(t.Year(), t.Month(), t.Day())
+}
+
+// growFirst lays a table over its whole space and gives its first column
+// the width the others leave (never less than its base width).
+type growFirst struct {
+	t      *widget.Table
+	widths []float32
+	last   float32
+}
+
+func (g *growFirst) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	rest := theme.Padding() * float32(len(g.widths)) // the gaps and the scroll bar's margin
+	for _, w := range g.widths[1:] {
+		rest += w
+	}
+	w := max(g.widths[0], size.Width-rest)
+	if w != g.last {
+		g.last = w
+		g.t.SetColumnWidth(0, w)
+	}
+}
+
+func (g *growFirst) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
 }

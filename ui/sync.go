@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +105,7 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	half := (len(groups) + 1) / 2
 	for _, part := range [][]string{groups[:half], groups[half:]} {
 		t := canvas.NewText(strings.Join(part, "  "), theme.Color(theme.ColorNameForeground))
-		t.TextSize = 22
+		t.TextSize = 26
 		t.TextStyle = fyne.TextStyle{Monospace: true}
 		v.fp = append(v.fp, t)
 	}
@@ -131,7 +132,9 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 
 	fpTitle := syncLabel(i18n.T("sync.ui.fingerprint"))
 	fpTitle.TextStyle = fyne.TextStyle{Bold: true}
-	fpBox := container.NewVBox(fpTitle, v.fp[0], v.fp[1])
+	// The digits line up with the labels' text.
+	fpBox := container.NewVBox(fpTitle, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0),
+		container.NewVBox(v.fp[0], v.fp[1])))
 	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
 	if b.Kind() == "office" {
 		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
@@ -154,6 +157,13 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 		syncHeading("sync.ui.conflicts"), v.conflicts,
 		syncHeading("sync.ui.enrol"), v.enrolBox,
 	)
+	if chans, err := b.Channels(context.Background()); err == nil && len(chans) == 0 && canWrite {
+		// Not enrolled yet: enrolment is the only thing to do, first.
+		body = container.NewVBox(fpBox, widget.NewSeparator(), syncHeading("sync.ui.enrol"), v.enrolBox,
+			widget.NewSeparator(), top, v.pending, v.busy, v.reader.Progress, v.reader.Status,
+			syncHeading("sync.ui.results"), v.results, syncHeading("sync.ui.channels"), v.channels,
+			syncHeading("sync.ui.alerts"), v.alerts, syncHeading("sync.ui.conflicts"), v.conflicts)
+	}
 	v.content = container.NewVScroll(container.NewPadded(body))
 	if canWrite {
 		v.buildEnrol()
