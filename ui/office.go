@@ -85,9 +85,13 @@ func shortID(id string) string {
 // first start), a form asking the unit's name and kind: a ward (phường,
 // xã) or the police office above the wards. The app then opens in that
 // mode. cmd/hoanhap calls it once the window is built.
-func (u *App) AskUnitIfNew() {
+func (u *App) AskUnitIfNew() { u.askUnit() }
+
+// askUnit shows the first start's form when the unit has no name, and
+// returns it (nil when not shown).
+func (u *App) askUnit() *firstStart {
 	if strings.TrimSpace(u.st.Node().UnitName) != "" {
-		return
+		return nil
 	}
 	v := newFirstStart(func(name, kind string) error {
 		if err := u.st.SetUnit(opCtx(), name, kind); err != nil {
@@ -101,6 +105,7 @@ func (u *App) AskUnitIfNew() {
 	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
 	u.win.Canvas().Focus(v.Name)
+	return v
 }
 
 // firstStart is the form of the first start.

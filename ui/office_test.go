@@ -344,3 +344,33 @@ func labelsIn(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+// TestFirstStartChoosesOffice: on a new store the app asks the unit's
+// name and kind; an empty name is refused with a message and changes
+// nothing; choosing the office turns the navigation into the office's.
+func TestFirstStartChoosesOffice(t *testing.T) {
+	u, st := newTestUI(t)
+	v := u.askUnit()
+	if v == nil || u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no first-start form on a new store")
+	}
+	v.submit()
+	if v.Message.Text != "Hãy nhập tên đơn vị." || st.Node().UnitName != "" {
+		t.Fatalf("empty name: %q, unit %q", v.Message.Text, st.Node().UnitName)
+	}
+	test.Type(v.Name, "Công an tỉnh Hòa Bình")
+	v.Kind.SetSelected(v.Kind.Options[1])
+	v.submit()
+	if n := st.Node(); n.UnitName != "Công an tỉnh Hòa Bình" || n.UnitKind != "office" {
+		t.Fatalf("unit %+v", n)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the form stays open")
+	}
+	if u.areas[0].key != "office.nav.wards" || len(u.areas) != 6 {
+		t.Errorf("navigation after choosing the office: %v", u.areas[0].key)
+	}
+	if u.askUnit() != nil {
+		t.Error("asked again once the unit is named")
+	}
+}
