@@ -298,9 +298,6 @@ func (v *caseloadView) filter() store.PersonFilter {
 	if v.u != nil && v.u.sess.isMentor() {
 		f.Only = v.u.personScope()
 	}
-	if v.office != nil {
-		f.Only = v.office.only(f.Only)
-	}
 	return f
 }
 
@@ -309,6 +306,10 @@ func (v *caseloadView) filter() store.PersonFilter {
 func (v *caseloadView) reload() {
 	f := v.filter()
 	v.loads.status = v.count
+	if v.office != nil {
+		v.office.reload(&v.loads, f, v.src, v.setRows) // office_caseload.go
+		return
+	}
 	runLoad(&v.loads, func() ([]store.PersonRow, error) { return v.src.People(f), nil }, nil, v.setRows)
 }
 

@@ -18,6 +18,7 @@ import (
 // of every ward merged, a ward column and a ward filter. The records stay
 // the wards': the office opens them read-only.
 type caseloadOffice struct {
+	st     *store.Store
 	self   store.Node
 	owners map[string]string // person id → owning node
 	names  map[string]string // node → ward name
@@ -26,19 +27,8 @@ type caseloadOffice struct {
 }
 
 func newCaseloadOffice(u *App, changed func()) *caseloadOffice {
-	o := &caseloadOffice{self: u.st.Node(), names: u.wardNames()}
-	o.owners, _ = u.st.PersonOwners(opCtx())
-	if o.owners == nil {
-		o.owners = map[string]string{}
-	}
-	seen := map[string]bool{}
-	for _, w := range o.owners {
-		seen[w] = true
-	}
+	o := &caseloadOffice{st: u.st, self: u.st.Node(), names: u.wardNames(), owners: map[string]string{}}
 	for w := range o.names {
-		seen[w] = true
-	}
-	for w := range seen {
 		o.wards = append(o.wards, w)
 	}
 	c := collate.New(language.Vietnamese, collate.IgnoreCase)
@@ -77,14 +67,33 @@ func (o *caseloadOffice) SelectWard(owner string) {
 	}
 }
 
-// only narrows a person scope (nil: everybody) to the ward chosen.
-func (o *caseloadOffice) only(scope map[string]bool) map[string]bool {
-	w := o.selected()
+// reload reads the people's owners and the list in the background
+// (100,000 people at a province), narrows the list to the ward chosen,
+// then shows it.
+func (o *caseloadOffice) reload(l *loader, f store.PersonFilter, src caseloadSource, show func([]store.PersonRow)) {
+	ward := o.selected()
+	var owners map[string]string
+	runLoad(l, func() ([]store.PersonRow, error) {
+		var err error
+		if owners, err = o.st.PersonOwners(opCtx()); err != nil {
+			return nil, err
+		}
+		f.Only = only(owners, ward, f.Only)
+		return src.People(f), nil
+	}, func(err error) { l.status.SetText(errorText(err)) }, func(rows []store.PersonRow) {
+		o.owners = owners
+		show(rows)
+	})
+}
+
+// only narrows a person scope (nil: everybody) to the people of ward ("":
+// every ward).
+func only(owners map[string]string, w string, scope map[string]bool) map[string]bool {
 	if w == "" {
 		return scope
 	}
 	out := map[string]bool{}
-	for id, owner := range o.owners {
+	for id, owner := range owners {
 		if owner == w && (scope == nil || scope[id]) {
 			out[id] = true
 		}

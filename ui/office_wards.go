@@ -72,6 +72,7 @@ type wardsView struct {
 
 	sortCol  int
 	sortDesc bool
+	loads    loader // the health read off the UI thread (load.go)
 
 	Table  *widget.Table
 	Count  *widget.Label
@@ -148,17 +149,19 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 	return v
 }
 
-// reload reads the wards' health again.
+// reload reads the wards' health again, in the background (a province
+// has a hundred wards and a hundred thousand people).
 func (v *wardsView) reload() {
-	rows, err := v.src.OfficeWards(opCtx(), v.now())
-	if err != nil {
-		v.Count.SetText(i18n.Error(err))
-		return
-	}
-	v.rows = rows
-	v.applySort()
-	v.Count.SetText(i18n.T("office.wards.count", "Count", len(rows), "Late", countLevels(rows)))
-	v.Table.Refresh()
+	v.loads.status = v.Count
+	now := v.now()
+	runLoad(&v.loads, func() ([]store.WardHealth, error) { return v.src.OfficeWards(opCtx(), now) },
+		func(err error) { v.Count.SetText(i18n.Error(err)) },
+		func(rows []store.WardHealth) {
+			v.rows = rows
+			v.applySort()
+			v.Count.SetText(i18n.T("office.wards.count", "Count", len(rows), "Late", countLevels(rows)))
+			v.Table.Refresh()
+		})
 }
 
 // countLevels counts the wards that need a look (anything but ok).
