@@ -1,9 +1,14 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"hoanhap/caseload"
 	"hoanhap/demo"
@@ -79,4 +84,58 @@ func TestConsolidatedTotalsAreTheSumOfTheWards(t *testing.T) {
 	if c.Other == nil || c.Other.Indicators.Returned+c.Each[0].Indicators.Returned != c.Total.Indicators.Returned {
 		t.Fatalf("other column: %+v", c.Other)
 	}
+}
+
+// TestConsolidatedWorkbook: the workbook has one column per ward, then
+// the total, and each figure's row holds the wards' values and their sum.
+func TestConsolidatedWorkbook(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	must(t, st.SetUnit(ctx, "Công an tỉnh Hòa Bình", "office"))
+	must(t, demo.Ensure(st))
+	splitOwners(t, st, "ward-b")
+	p, err := report.CustomRange(caseload.MustDate("2020-01-01"), caseload.Today())
+	must(t, err)
+	c, err := report.Consolidate(ctx, st, p, []report.Ward{{Owner: st.Node().ID, Name: "Phường A"}, {Owner: "ward-b", Name: "Xã B"}}, nil)
+	must(t, err)
+	var buf bytes.Buffer
+	must(t, report.WriteConsolidated(&buf, c, report.Doc{}, "Tổng cộng", "Đơn vị khác"))
+	f, err := excelize.OpenReader(&buf)
+	must(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetName(0))
+	must(t, err)
+	head, found := -1, false
+	for i, r := range rows {
+		if len(r) >= 6 && r[3] == "Phường A" && r[4] == "Xã B" && r[5] == "Tổng cộng" {
+			head = i
+		}
+	}
+	if head < 0 {
+		t.Fatalf("no header row with the wards and the total:\n%v", rows[:min(len(rows), 12)])
+	}
+	want := report.Lines(c.Total.Indicators)[7] // managed_end
+	for _, r := range rows[head+1:] {
+		if len(r) < 6 || r[1] != want.Label() {
+			continue
+		}
+		found = true
+		a, b, total := num(t, r[3]), num(t, r[4]), num(t, r[5])
+		if a+b != total || total != c.Total.Indicators.ManagedEnd || a != c.Each[0].Indicators.ManagedEnd {
+			t.Errorf("%s: %d + %d, total %d (report %d)", want.Label(), a, b, total, c.Total.Indicators.ManagedEnd)
+		}
+	}
+	if !found {
+		t.Fatalf("no row %q", want.Label())
+	}
+}
+
+// num reads a whole number as the workbook shows it ("1,234").
+func num(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), ".", ""))
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return n
 }
