@@ -74,6 +74,8 @@ func main() {
 	if w, h, ok := parseSize(*size); ok {
 		u.Window().Resize(fyne.NewSize(w, h))
 	}
+	// The very first start asks the unit's name and kind (ward or office).
+	u.AskUnitIfNew()
 	if *screen != "" {
 		u.Open(*screen)
 	}
