@@ -100,7 +100,7 @@ func (t *SyncTx) afterWrite(tb *Table, rec any) error {
 		return err
 	}
 	t.s.stamp(&rel.Meta, 0)
-	if _, err := t.exec(`INSERT INTO transfer_release (`+selectList(releaseColumns)+`) VALUES (`+svMarks(12)+`)`, releaseArgs(&rel)...); err != nil {
+	if _, err := t.exec(`INSERT INTO transfer_release (`+selectList(releaseColumns)+`) VALUES (`+svMarks(13)+`)`, releaseArgs(&rel)...); err != nil {
 		return err
 	}
 	return t.s.audit(t.tx, "insert", "transfer_release", rel.ID, nil, rel)
