@@ -119,3 +119,35 @@ BEGIN SELECT RAISE(ABORT, 'hoanhap: person frozen by a transfer'); END;
 CREATE TRIGGER transfer_freeze_exemplary_update BEFORE UPDATE ON exemplary
 WHEN EXISTS (SELECT 1 FROM transfer_freeze WHERE person_id = OLD.person_id)
 BEGIN SELECT RAISE(ABORT, 'hoanhap: person frozen by a transfer'); END;
+
+-- A visit inserted that supersedes nothing, is not deleted and that no
+-- correction already supersedes can only move its person's summary dates
+-- forward: update the summary in place instead of recomputing it from the
+-- person's whole log (a sync import writes a ward's 100,000 visits in one
+-- go). Every other insert recomputes as before.
+DROP TRIGGER visit_summary_insert;
+CREATE TRIGGER visit_summary_insert AFTER INSERT ON visit
+WHEN NEW.supersedes <> '' OR NEW.deleted <> 0
+    OR EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = NEW.id AND c.supersedes <> '' AND c.deleted = 0)
+BEGIN
+    INSERT OR REPLACE INTO visit_summary (person_id, last_visit, last_report)
+    SELECT NEW.person_id,
+        coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), ''),
+        coalesce((SELECT max(v.date) FROM visit v WHERE v.person_id = NEW.person_id AND v.deleted = 0
+            AND v.kind = 'quarterly_report'
+            AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = v.id AND c.supersedes <> '' AND c.deleted = 0)), '');
+END;
+CREATE TRIGGER visit_summary_insert_plain AFTER INSERT ON visit
+WHEN NEW.supersedes = '' AND NEW.deleted = 0
+    AND NOT EXISTS (SELECT 1 FROM visit c WHERE c.supersedes = NEW.id AND c.supersedes <> '' AND c.deleted = 0)
+BEGIN
+    -- Plain statements: an upsert would impose its conflict rule on the
+    -- worklist triggers' INSERT OR REPLACE.
+    INSERT INTO visit_summary (person_id, last_visit, last_report)
+    SELECT NEW.person_id, '', '' WHERE NOT EXISTS (SELECT 1 FROM visit_summary WHERE person_id = NEW.person_id);
+    UPDATE visit_summary SET last_visit = max(last_visit, NEW.date),
+        last_report = CASE WHEN NEW.kind = 'quarterly_report' THEN max(last_report, NEW.date) ELSE last_report END
+    WHERE person_id = NEW.person_id
+        AND (NEW.date > last_visit OR (NEW.kind = 'quarterly_report' AND NEW.date > last_report));
+END;
