@@ -328,10 +328,8 @@ func (v *syncView) run(work func() []string) {
 	v.exportBtn.Disable()
 	v.readBtn.Disable()
 	v.folderBtn.Disable()
-	go func() {
-		lines := work()
-		fyne.Do(func() { v.show(lines) })
-	}()
+	var lines []string
+	inBackground(nil, func() error { lines = work(); return nil }, func(error) { v.show(lines) })
 }
 
 // show replaces the results with lines and refreshes the channels.
