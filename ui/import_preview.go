@@ -39,7 +39,9 @@ func (v *importView) newPreviewTable() *widget.Table {
 		l.SetText(previewCell(v.preview[id.Row], cols[id.Col]))
 	}
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		cols := v.previewCols()
@@ -78,7 +80,7 @@ func (v *importView) previewColumns() {
 		case c.field == importxlsx.FullName || c.field == importxlsx.Offense || c.field == importxlsx.Address:
 			w = 170
 		case c.field == importxlsx.Group || c.field == importxlsx.Gender:
-			w = 75
+			w = 95
 		}
 		v.table.SetColumnWidth(i, w)
 	}

@@ -136,6 +136,7 @@ func (v *importView) showCheck(c *importCheck) {
 		if n := warns - c.res.Skipped; n > 0 {
 			text += " " + i18n.T("import.ui.dry_warns", "Count", i18n.Number(n))
 		}
+		text += " " + i18n.T("import.ui.nothing_written")
 		v.say(text, widget.MediumImportance)
 	default:
 		text := i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName, "Sheet", v.sheet.Name)
