@@ -29,6 +29,7 @@ func importCtx() context.Context { return context.Background() }
 // what is being done; the controls wait.
 func (v *importView) start(phase string) {
 	v.busy = true
+	v.say("", widget.MediumImportance) // the last outcome no longer holds
 	v.progress.SetValue(0)
 	v.progressRow.Show()
 	v.phase.SetText(phase)

@@ -270,7 +270,7 @@ func TestImportScreenNeedsName(t *testing.T) {
 func TestImportProgress(t *testing.T) {
 	_, _, _, iv := openImportScreen(t)
 	iv.start("…")
-	if !iv.progressRow.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
+	if !iv.progressRow.Visible() || !iv.progress.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
 		t.Error("background work does not show or lock the screen")
 	}
 	iv.progressTo("import.ui.phase.write")(2500, 10000)
