@@ -239,7 +239,7 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return err
+		return frozenErr(err)
 	}
 	return tx.Commit()
 }

@@ -15,9 +15,10 @@ import (
 // "mentors", "models", "support", "reports", "sync", "settings") or one of
 // the deeper screens ("person-new", "person-first", "person-support",
 // "reception", "quarter-list", "businesses", "settings-lists", "import",
-// "import:FILE.xlsx": the import screen with that file read and checked).
-// The command line's --screen flag uses it, so that make screenshots can
-// photograph every main screen of the real GUI.
+// "import:FILE.xlsx": the import screen with that file read and checked;
+// an office's "wards", "caseload-ward", "notices"). The command line's
+// --screen flag uses it, so that make screenshots can photograph every
+// main screen of the real GUI.
 func (u *App) Open(screen string) {
 	switch screen {
 	case "person-new":
@@ -105,6 +106,15 @@ func (u *App) Open(screen string) {
 		if u.list != nil {
 			u.list.openImport()
 		}
+	case "wards": // an office's ward list (office.go)
+		u.ShowArea("office.nav.wards")
+	case "caseload-ward": // an office's merged caseload, filtered to its first ward
+		u.ShowArea("nav.caseload")
+		if u.list != nil && u.list.office != nil && len(u.list.office.wards) > 0 {
+			u.list.office.Ward.SetSelectedIndex(1)
+		}
+	case "notices": // an office's notices and transfer orders
+		u.ShowArea("office.nav.notices")
 	case "settings-lists":
 		u.ShowArea("nav.settings")
 		if len(u.content.Objects) > 0 {
