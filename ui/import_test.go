@@ -317,3 +317,22 @@ func TestOpenImportScreen(t *testing.T) {
 		t.Errorf("missing file: %q", u.list.imp.summary.Text)
 	}
 }
+
+// TestImportScreenCommitsAll: "Nhập" without leaving anything out writes
+// every row, the possible duplicate included, in one go, and the list
+// shows them on return.
+func TestImportScreenCommitsAll(t *testing.T) {
+	_, st, v, iv := openImportScreen(t)
+	iv.openFile("danh-sach.xlsx", io.NopCloser(bytes.NewReader(messyImportBook(t))))
+	test.Tap(iv.commit)
+	if n := st.PeopleCount(); n != 4 {
+		t.Fatalf("store holds %d people, want the 4 rows", n)
+	}
+	if !strings.HasPrefix(iv.summary.Text, "Đã nhập 4 người từ tệp “danh-sach.xlsx”, trang “DS CHXA”") {
+		t.Errorf("summary %q", iv.summary.Text)
+	}
+	test.Tap(iv.back)
+	if len(v.rows) != 4 {
+		t.Errorf("the list shows %d people after the import", len(v.rows))
+	}
+}
