@@ -111,6 +111,9 @@ func (v *importView) run(dry bool) {
 func (v *importView) showCheck(c *importCheck) {
 	v.checked = c
 	v.finish()
+	// The preview's states now include the duplicates found in the store.
+	v.preview = c.rows[:min(len(c.rows), previewRows)]
+	v.table.Refresh()
 	v.showProblems()
 	people := len(c.rows) - c.res.Errors - c.res.Skipped
 	warns := 0

@@ -336,3 +336,20 @@ func TestImportScreenCommitsAll(t *testing.T) {
 		t.Errorf("the list shows %d people after the import", len(v.rows))
 	}
 }
+
+// TestImportPreviewAfterCheck: after a check the preview's state column
+// says which rows are already in the data.
+func TestImportPreviewAfterCheck(t *testing.T) {
+	_, st, _, iv := openImportScreen(t)
+	seed(t, st, caseload.Person{FullName: "Lê Văn Cường", Gender: caseload.Male, BirthDate: caseload.BirthDate{Year: 1979},
+		Status: caseload.StatusManaged, ReleaseKind: caseload.ReleaseCompleted, ReturnedOn: caseload.D(2026, 1, 15)})
+	iv.openFile("danh-sach.xlsx", io.NopCloser(bytes.NewReader(messyImportBook(t))))
+	state := previewCol{state: true}
+	if got := previewCell(iv.preview[2], state); got != "Hợp lệ" {
+		t.Fatalf("row 9 before the check: %q", got)
+	}
+	test.Tap(iv.check)
+	if got := previewCell(iv.preview[2], state); got != "Trùng?" {
+		t.Errorf("row 9 after the check: %q, want it flagged as in the data", got)
+	}
+}
