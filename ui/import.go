@@ -85,7 +85,6 @@ func (v *importView) build() {
 
 	v.mapBox = container.New(layout.NewFormLayout())
 	for _, f := range importxlsx.Fields {
-		f := f
 		s := widget.NewSelect(nil, func(string) { v.mappingChosen(f) })
 		s.PlaceHolder = i18n.T("import.ui.map_none")
 		v.mapSel[f] = s
@@ -103,7 +102,6 @@ func (v *importView) build() {
 	v.commit = widget.NewButtonWithIcon(i18n.T("import.ui.commit"), theme.UploadIcon(), func() { v.run(false) })
 	v.commit.Importance = widget.HighImportance
 	v.progress = widget.NewProgressBar()
-	v.progress.Hide()
 	v.phase = widget.NewLabel("")
 	v.summary = wrapLabel("")
 

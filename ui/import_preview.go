@@ -13,8 +13,9 @@ import (
 	"hoanhap/report/importxlsx"
 )
 
-// previewCols are the preview's columns: the row number, the mapped
-// fields in the order of importxlsx.Fields, then the row's state.
+// previewCol is a column of the preview: the row number, the row's state
+// (valid, error, possible duplicate), then the mapped fields in the order
+// of importxlsx.Fields.
 type previewCol struct {
 	field importxlsx.Field // "" for the row number and the state
 	state bool
@@ -36,10 +37,19 @@ func (v *importView) newPreviewTable() *widget.Table {
 			l.SetText("")
 			return
 		}
-		l.SetText(previewCell(v.preview[id.Row], cols[id.Col]))
+		r, c := v.preview[id.Row], cols[id.Col]
+		l.Importance = widget.MediumImportance
+		if c.state && len(r.Errors) > 0 {
+			l.Importance = widget.DangerImportance
+		} else if c.state && len(r.Warns) > 0 {
+			l.Importance = widget.WarningImportance
+		}
+		l.SetText(previewCell(r, c))
 	}
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		cols := v.previewCols()
@@ -55,7 +65,7 @@ func (v *importView) newPreviewTable() *widget.Table {
 
 // previewCols lists the preview's columns under the current mapping.
 func (v *importView) previewCols() []previewCol {
-	cols := []previewCol{{}}
+	cols := []previewCol{{}, {state: true}}
 	if v.sheet != nil {
 		for _, f := range importxlsx.Fields {
 			if _, ok := v.sheet.Mapping[f]; ok {
@@ -63,7 +73,7 @@ func (v *importView) previewCols() []previewCol {
 			}
 		}
 	}
-	return append(cols, previewCol{state: true})
+	return cols
 }
 
 // previewColumns sets the column widths for the current mapping.
@@ -78,7 +88,7 @@ func (v *importView) previewColumns() {
 		case c.field == importxlsx.FullName || c.field == importxlsx.Offense || c.field == importxlsx.Address:
 			w = 170
 		case c.field == importxlsx.Group || c.field == importxlsx.Gender:
-			w = 75
+			w = 95
 		}
 		v.table.SetColumnWidth(i, w)
 	}

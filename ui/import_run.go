@@ -29,6 +29,7 @@ func importCtx() context.Context { return context.Background() }
 // what is being done; the controls wait.
 func (v *importView) start(phase string) {
 	v.busy = true
+	v.say("", widget.MediumImportance) // the last outcome no longer holds
 	v.progress.SetValue(0)
 	v.progressRow.Show()
 	v.phase.SetText(phase)
@@ -110,6 +111,9 @@ func (v *importView) run(dry bool) {
 func (v *importView) showCheck(c *importCheck) {
 	v.checked = c
 	v.finish()
+	// The preview's states now include the duplicates found in the store.
+	v.preview = c.rows[:min(len(c.rows), previewRows)]
+	v.table.Refresh()
 	v.showProblems()
 	people := len(c.rows) - c.res.Errors - c.res.Skipped
 	warns := 0
@@ -136,6 +140,7 @@ func (v *importView) showCheck(c *importCheck) {
 		if n := warns - c.res.Skipped; n > 0 {
 			text += " " + i18n.T("import.ui.dry_warns", "Count", i18n.Number(n))
 		}
+		text += " " + i18n.T("import.ui.nothing_written")
 		v.say(text, widget.MediumImportance)
 	default:
 		text := i18n.T("import.ui.saved", "Saved", i18n.Number(c.saved), "File", v.fileName, "Sheet", v.sheet.Name)

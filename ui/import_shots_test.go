@@ -33,15 +33,19 @@ func TestImportShots(t *testing.T) {
 	iv := v.imp
 	book := messyImportBook(t, []any{5, "Phạm Văn Dũng", "31/02/1980", "Nam", "", "Tổ 1", "Trộm cắp tài sản", "2 năm", "01/01/2026", "02/01/2026", "", ""})
 	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1366, Height: 768}} {
-		for _, step := range []string{"empty", "checked"} {
-			if step == "empty" {
+		for _, step := range []string{"empty", "checked", "writing"} {
+			switch step {
+			case "empty":
 				v.closeImport()
 				v.openImport()
 				iv = v.imp
-			} else {
+			case "checked":
 				iv.openFile("danh-sach-chxa.xlsx", io.NopCloser(bytes.NewReader(book)))
 				iv.setMapping("hamlet", 5)
 				iv.run(true)
+			case "writing": // as the screen looks while a write runs
+				iv.start("")
+				iv.progressTo("import.ui.phase.write")(4200, 10000)
 			}
 			for _, w := range []float32{size.Width - 1, size.Width} {
 				u.win.Resize(fyne.NewSize(w, size.Height))
@@ -54,6 +58,9 @@ func TestImportShots(t *testing.T) {
 			name := "import-" + step + "-" + map[float32]string{1024: "1024", 1366: "1366"}[size.Width] + ".png"
 			if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			if step == "writing" {
+				iv.finish()
 			}
 		}
 	}

@@ -160,7 +160,8 @@ func TestImportScreenMessySheet(t *testing.T) {
 		t.Fatalf("dry run wrote %d people", st.PeopleCount())
 	}
 	if !strings.Contains(iv.summary.Text, "Kiểm tra thử xong") || !strings.Contains(iv.summary.Text, "ghi 4 người") ||
-		!strings.Contains(iv.summary.Text, "1 dòng có thể trùng vẫn sẽ được nhập") {
+		!strings.Contains(iv.summary.Text, "1 dòng có thể trùng vẫn sẽ được nhập") ||
+		!strings.HasSuffix(iv.summary.Text, "Chưa ghi gì vào dữ liệu.") {
 		t.Errorf("dry run summary %q", iv.summary.Text)
 	}
 	if p := strings.Join(problemTexts(iv), "\n"); !strings.Contains(p, "Dòng 10 (lưu ý): Trùng họ tên và năm sinh với dòng 6") {
@@ -269,7 +270,7 @@ func TestImportScreenNeedsName(t *testing.T) {
 func TestImportProgress(t *testing.T) {
 	_, _, _, iv := openImportScreen(t)
 	iv.start("…")
-	if !iv.progressRow.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
+	if !iv.progressRow.Visible() || !iv.progress.Visible() || !iv.choose.Disabled() || !iv.back.Disabled() {
 		t.Error("background work does not show or lock the screen")
 	}
 	iv.progressTo("import.ui.phase.write")(2500, 10000)
@@ -314,5 +315,41 @@ func TestOpenImportScreen(t *testing.T) {
 	u.Open("import:" + filepath.Join(t.TempDir(), "không có.xlsx"))
 	if !strings.Contains(u.list.imp.summary.Text, "không có.xlsx") {
 		t.Errorf("missing file: %q", u.list.imp.summary.Text)
+	}
+}
+
+// TestImportScreenCommitsAll: "Nhập" without leaving anything out writes
+// every row, the possible duplicate included, in one go, and the list
+// shows them on return.
+func TestImportScreenCommitsAll(t *testing.T) {
+	_, st, v, iv := openImportScreen(t)
+	iv.openFile("danh-sach.xlsx", io.NopCloser(bytes.NewReader(messyImportBook(t))))
+	test.Tap(iv.commit)
+	if n := st.PeopleCount(); n != 4 {
+		t.Fatalf("store holds %d people, want the 4 rows", n)
+	}
+	if !strings.HasPrefix(iv.summary.Text, "Đã nhập 4 người từ tệp “danh-sach.xlsx”, trang “DS CHXA”") {
+		t.Errorf("summary %q", iv.summary.Text)
+	}
+	test.Tap(iv.back)
+	if len(v.rows) != 4 {
+		t.Errorf("the list shows %d people after the import", len(v.rows))
+	}
+}
+
+// TestImportPreviewAfterCheck: after a check the preview's state column
+// says which rows are already in the data.
+func TestImportPreviewAfterCheck(t *testing.T) {
+	_, st, _, iv := openImportScreen(t)
+	seed(t, st, caseload.Person{FullName: "Lê Văn Cường", Gender: caseload.Male, BirthDate: caseload.BirthDate{Year: 1979},
+		Status: caseload.StatusManaged, ReleaseKind: caseload.ReleaseCompleted, ReturnedOn: caseload.D(2026, 1, 15)})
+	iv.openFile("danh-sach.xlsx", io.NopCloser(bytes.NewReader(messyImportBook(t))))
+	state := previewCol{state: true}
+	if got := previewCell(iv.preview[2], state); got != "Hợp lệ" {
+		t.Fatalf("row 9 before the check: %q", got)
+	}
+	test.Tap(iv.check)
+	if got := previewCell(iv.preview[2], state); got != "Trùng?" {
+		t.Errorf("row 9 after the check: %q, want it flagged as in the data", got)
 	}
 }
