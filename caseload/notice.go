@@ -46,6 +46,10 @@ type Notice struct {
 	UpwardReportOn  Date   `json:"upward_report_on"` // HCD-04 report upward
 
 	Notes string `json:"notes"`
+
+	// Ward is the node id of the ward a notice entered at the office is
+	// for: it travels to that ward only. Empty for a ward's own notices.
+	Ward string `json:"ward"`
 }
 
 // AddressCheckDue is the last day to verify the address: 3 working days after

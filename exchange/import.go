@@ -145,7 +145,11 @@ func (n *Node) ImportBytes(ctx context.Context, data []byte) ImportReport {
 				return count, err
 			}
 			// Records that waited for one this file brought.
-			_, err = t.RetryPending(func(peer string) bool { return office[peer] })
+			if _, err = t.RetryPending(func(peer string) bool { return office[peer] }); err != nil {
+				return count, err
+			}
+			// Transfers whose final state is now all here (office).
+			_, err = t.CompleteTransfers()
 			return count, err
 		})
 	}

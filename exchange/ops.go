@@ -25,26 +25,39 @@ func recordOp(tb *store.Table) string {
 	return tb.Name + ".upsert"
 }
 
+// dueFilter says which records of table tb an export from this node (of
+// kind selfKind) to peer carries; false when the table does not travel
+// that way.
+func dueFilter(tb *store.Table, selfKind, self, peer string) (store.DueFilter, bool) {
+	if !tb.Exchanged() {
+		return store.DueFilter{}, false
+	}
+	switch f := tableFlows[tb.Name].flow; {
+	case selfKind == "ward" && f == fromWard:
+		// Its own records, not those the office wrote for it.
+		return store.DueFilter{Owner: self, NotWrittenBy: peer}, true
+	case selfKind == "office" && f == fromOffice:
+		return store.DueFilter{}, true
+	case selfKind == "office" && f == toWard:
+		return store.DueFilter{Owner: self, ForWard: peer}, true
+	case selfKind == "office" && f == fromWard:
+		// The ward's records the office wrote: people handed over.
+		return store.DueFilter{Owner: peer, WrittenBy: self, ForWard: peer}, true
+	}
+	return store.DueFilter{}, false
+}
+
 // exportRecords writes, in registry order (references first), the
-// records due to the peer of t: those this node owns (ward) or sends
-// (office) at a version the peer has not been sent. Each is marked
-// EXPORTED in the same transaction.
+// records due to the peer of t (dueFilter) at a version the peer has not
+// been sent. Each is marked EXPORTED in the same transaction.
 func exportRecords(t *store.SyncTx, w *payload.Writer, selfKind, self string) (int, error) {
 	n := 0
 	for _, tb := range store.Tables() {
-		if !tb.Exchanged() {
+		f, ok := dueFilter(tb, selfKind, self, t.Peer())
+		if !ok {
 			continue
 		}
-		f := tableFlows[tb.Name]
-		owner := ""
-		switch {
-		case f.flow == fromWard && selfKind == "ward":
-			owner = self
-		case f.flow == fromOffice && selfKind == "office":
-		default:
-			continue
-		}
-		err := t.DueRecords(tb, owner, func(r store.SyncRecord) error {
+		err := t.DueRecords(tb, f, func(r store.SyncRecord) error {
 			if err := w.Add(payload.Op{Op: recordOp(tb), Table: tb.Name, ID: r.ID, Owner: r.Owner, Epoch: r.Epoch, Ver: r.Ver, Data: r.Data}); err != nil {
 				return err
 			}

@@ -6,31 +6,35 @@ import (
 	"hoanhap/store"
 )
 
-// Pending counts, per table, the records the next file to the peer (the
-// only one, or the one named by to) would carry: what the sync screen
-// shows before the file is written. It follows the flows of exportRecords.
-func (n *Node) Pending(ctx context.Context, to string) (map[string]int, error) {
+// PendingCount is how many records of one table the next file carries.
+type PendingCount struct {
+	Table   string `json:"table"`
+	Records int    `json:"records"`
+}
+
+// Pending returns, per table in registry order, how many records the next
+// file to the peer (the only one, or the one named by to, as for Export)
+// would carry: the counts shown before a file is written. Tables with
+// nothing to send are left out; the ack every file carries is not counted.
+func (n *Node) Pending(ctx context.Context, to string) ([]PendingCount, error) {
 	peer, err := n.peerFor(ctx, to)
 	if err != nil {
 		return nil, err
 	}
 	kind := n.St.Node().UnitKind
-	var tables []string
-	owner := "" // the office sends its records whoever wrote them
-	if kind == "ward" {
-		owner = n.ID.NodeID // a ward sends only what it owns
-	}
+	var out []PendingCount
 	for _, tb := range store.Tables() {
-		if !tb.Exchanged() {
+		f, ok := dueFilter(tb, kind, n.ID.NodeID, peer.NodeID)
+		if !ok {
 			continue
 		}
-		switch f := tableFlows[tb.Name]; {
-		case f.flow == fromWard && kind == "ward":
-		case f.flow == fromOffice && kind == "office":
-		default:
-			continue
+		c, err := n.St.SyncDueCount(ctx, peer.NodeID, tb, f)
+		if err != nil {
+			return nil, err
 		}
-		tables = append(tables, tb.Name)
+		if c > 0 {
+			out = append(out, PendingCount{Table: tb.Name, Records: c})
+		}
 	}
-	return n.St.SyncPendingCounts(ctx, peer.NodeID, tables, owner)
+	return out, nil
 }

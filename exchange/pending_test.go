@@ -4,13 +4,23 @@ import (
 	"testing"
 )
 
-// sum adds a per-table count map.
-func sum(m map[string]int) int {
+// sum adds the per-table counts.
+func sum(cs []PendingCount) int {
 	n := 0
-	for _, v := range m {
-		n += v
+	for _, c := range cs {
+		n += c.Records
 	}
 	return n
+}
+
+// countOf is the count of one table (0 when it is not listed).
+func countOf(cs []PendingCount, table string) int {
+	for _, c := range cs {
+		if c.Table == table {
+			return c.Records
+		}
+	}
+	return 0
 }
 
 // TestPendingCountsMatchTheNextFile: over several rounds (new records,
@@ -34,8 +44,8 @@ func TestPendingCountsMatchTheNextFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		for k, v := range want {
-			if got[k] != v {
-				t.Errorf("%s: %s pending %d, want %d (%v)", name, k, got[k], v, got)
+			if countOf(got, k) != v {
+				t.Errorf("%s: %s pending %d, want %d (%v)", name, k, countOf(got, k), v, got)
 			}
 		}
 		res := export(t, a, tp.office, tp.dir)
@@ -64,7 +74,7 @@ func TestPendingCountsMatchTheNextFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := export(t, tp.office, a, t.TempDir())
-	if res.Records != sum(got) || got["person"] != 0 {
+	if res.Records != sum(got) || countOf(got, "person") != 0 {
 		t.Errorf("office: pending %v, file carries %d", got, res.Records)
 	}
 }

@@ -10,11 +10,14 @@ mkdir -p "$out"
 data=$(mktemp -d)
 ./bin/hoanhap-cli --data "$data" init --unit "Phường Hòa Bình" >/dev/null
 ./bin/hoanhap-cli --data "$data" demo >/dev/null
+# The import screen reads the caseload list the app exports (its rows are
+# flagged as already in the data, as a list imported twice would be).
+./bin/hoanhap-cli --data "$data" export caseload --out "$data/danh-sach.xlsx" >/dev/null
 sizes=${SIZES:-"1024x700 1366x768"}
 # Seconds the GUI gets before the picture: the lists load in the
 # background and say "Đang tải…" until then (longer on a busy machine).
 wait=${SLEEP:-12}
-# ONLY="office-wards sync" takes only the screens named.
+# ONLY="import reports" takes only the screens named.
 only=${ONLY:-}
 shot() { # name, then app arguments; one PNG per size
 	name=$1; shift
@@ -62,6 +65,7 @@ shot settings-lists --screen settings-lists
 shot businesses --screen businesses
 shot reports --screen reports
 shot sync --screen sync
+shot import --screen "import:$data/danh-sach.xlsx"
 
 # Office mode: an office with the demo ward and a second ward enrolled
 # through the real enrolment files, each ward's file read by the office.

@@ -16,7 +16,7 @@ func scanNotice(r rowScanner) (caseload.Notice, error) {
 	dst, after := metaScan(&n.Meta)
 	var nd, rel, by, chk, chkOn, ans, fam, up string
 	err := r.Scan(append(dst, &n.PersonID, &n.Sender, &n.Number, &nd, &rel, &by, &chk, &chkOn,
-		&n.NewAddress, &ans, &fam, &n.FamilyCheckNote, &up, &n.Notes)...)
+		&n.NewAddress, &ans, &fam, &n.FamilyCheckNote, &up, &n.Notes, &n.Ward)...)
 	after()
 	n.NoticeDate, n.ExpectedRelease, n.ReportBy = svDate(nd), svDate(rel), svDate(by)
 	n.AddressCheck, n.AddressCheckedOn = caseload.AddressCheck(chk), svDate(chkOn)
@@ -28,13 +28,16 @@ func noticeArgs(n *caseload.Notice) []any {
 	return append(metaArgs(n.Meta), n.PersonID, n.Sender, n.Number, n.NoticeDate.String(),
 		n.ExpectedRelease.String(), n.ReportBy.String(), string(n.AddressCheck), n.AddressCheckedOn.String(),
 		n.NewAddress, n.SenderAnsweredOn.String(), n.FamilyCheckedOn.String(), n.FamilyCheckNote,
-		n.UpwardReportOn.String(), n.Notes)
+		n.UpwardReportOn.String(), n.Notes, n.Ward)
 }
 
 // AddNotice records a prison notice (TT 10/2024 Art. 8) and creates the
 // expected person p in the same transaction: p's status becomes expected,
 // its facility defaults to the sender and its completed_on to the expected
-// release date. Both are validated first; on success n.PersonID and both
+// release date. At the office, n.Ward (the node id of an enrolled, active
+// ward) addresses the notice to that ward: the ward owns the new person,
+// and both travel in that ward's next file only (ErrOfficeOnly at a ward,
+// ErrWardUnknown for a ward not enrolled). Both are validated first; on success n.PersonID and both
 // records' sync fields are filled and the person is in the search index.
 func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.Person) error {
 	if err := s.requireWrite(writeSupervision); err != nil {
@@ -66,6 +69,13 @@ func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.P
 		return err
 	}
 	err := s.svPersonTx(ctx, func(tx *sql.Tx) (*caseload.Person, error) {
+		if qn.Ward != "" {
+			// Entered at the office for a ward: the ward owns the person.
+			if err := s.checkNoticeWard(ctx, tx, qn.Ward); err != nil {
+				return nil, err
+			}
+			qp.Owner = qn.Ward
+		}
 		if err := checkCitizenID(ctx, tx, &qp, nil); err != nil {
 			return nil, err
 		}
@@ -78,7 +88,7 @@ func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.P
 		}
 		qn.ID, qn.Owner, qn.Deleted, qn.PersonID = "", "", false, qp.ID
 		s.stamp(&qn.Meta, 0)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(&qn)...); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(22)+`)`, noticeArgs(&qn)...); err != nil {
 			return nil, err
 		}
 		return &qp, s.audit(tx, "insert", "notice", qn.ID, nil, qn)
@@ -92,6 +102,8 @@ func (s *Store) AddNotice(ctx context.Context, n *caseload.Notice, p *caseload.P
 
 // AddNoticeFor records a prison notice about a person already in the
 // register (n.PersonID), who must not be ended; the person is unchanged.
+// With n.Ward set (office only) the person must belong to that ward
+// (ErrNotWardsPerson).
 func (s *Store) AddNoticeFor(ctx context.Context, n *caseload.Notice) error {
 	if err := s.requireWrite(writeSupervision); err != nil {
 		return fmt.Errorf("store: add notice: %w", err)
@@ -128,12 +140,24 @@ func (s *Store) writeNoticeFor(ctx context.Context, tx *sql.Tx, sc *stmtCache, q
 	if err != nil {
 		return err
 	}
+	if q.Ward != "" {
+		if err := s.checkNoticeWard(ctx, tx, q.Ward); err != nil {
+			return err
+		}
+		var owner string
+		if err := tx.QueryRowContext(ctx, `SELECT owner FROM person WHERE id = ?`, q.PersonID).Scan(&owner); err != nil {
+			return err
+		}
+		if owner != q.Ward {
+			return ErrNotWardsPerson
+		}
+	}
 	if status == caseload.StatusEnded {
 		return ErrPersonEnded
 	}
 	q.ID, q.Owner, q.Deleted = "", "", false
 	s.stamp(&q.Meta, 0)
-	if _, err := sc.exec(ctx, tx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(21)+`)`, noticeArgs(q)...); err != nil {
+	if _, err := sc.exec(ctx, tx, `INSERT INTO notice (`+noticeCols+`) VALUES (`+svMarks(22)+`)`, noticeArgs(q)...); err != nil {
 		return err
 	}
 	return s.audit(tx, "insert", "notice", q.ID, nil, *q)
@@ -158,13 +182,13 @@ func (s *Store) UpdateNotice(ctx context.Context, n *caseload.Notice) error {
 		if err != nil {
 			return err
 		}
-		q.Owner, q.PersonID = old.Owner, old.PersonID
+		q.Owner, q.PersonID, q.Ward = old.Owner, old.PersonID, old.Ward
 		s.stamp(&q.Meta, old.Ver)
 		a := noticeArgs(&q)
 		if _, err := tx.ExecContext(ctx, `UPDATE notice SET owner=?, ver=?, updated_at=?, updated_by=?, hlc=?, deleted=?,
 			person_id=?, sender=?, number=?, notice_date=?, expected_release=?, report_by=?, address_check=?,
 			address_checked_on=?, new_address=?, sender_answered_on=?, family_checked_on=?, family_check_note=?,
-			upward_report_on=?, notes=? WHERE id = ?`, append(a[1:], q.ID)...); err != nil {
+			upward_report_on=?, notes=?, ward=? WHERE id = ?`, append(a[1:], q.ID)...); err != nil {
 			return err
 		}
 		return s.audit(tx, "update", "notice", q.ID, old, q)

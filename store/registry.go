@@ -68,8 +68,11 @@ type Table struct {
 	Where string
 
 	records func(ctx context.Context, q supQuerier) ([]any, error)
-	decode  func(raw []byte) (any, error)
-	write   func(ctx context.Context, tx *sql.Tx, rec any) error
+	// recordsWhere is records restricted by an SQL condition on the table's
+	// columns.
+	recordsWhere func(ctx context.Context, q supQuerier, where string, args ...any) ([]any, error)
+	decode       func(raw []byte) (any, error)
+	write        func(ctx context.Context, tx *sql.Tx, rec any) error
 	// writeCached is write through a transaction's statement cache (sync
 	// import writes thousands of records in one transaction).
 	writeCached func(ctx context.Context, sc *stmtCache, rec any, fresh bool) error
@@ -185,6 +188,7 @@ var localTables = []LocalTable{
 	{"sync_pending", "received operations waiting for the record they refer to"},
 	{"sync_epoch", "the ownership epoch of transferred records"},
 	{"sync_export", "the version of each record last sent to each peer"},
+	{"transfer_freeze", "the people frozen at this ward by a transfer order (derived from the orders received)"},
 }
 
 // codec tells a Table how to read and write rows of Go type T.
@@ -216,12 +220,15 @@ func define[T any](t Table, c codec[T]) *Table {
 		}
 	}
 	sel := `SELECT ` + strings.Join(recCols, ", ") + ` FROM ` + t.SQL
-	if t.Where != "" {
-		sel += ` WHERE ` + t.Where
-	}
-	sel += ` ORDER BY ` + t.Key
-	t.records = func(ctx context.Context, q supQuerier) ([]any, error) {
-		rows, err := q.QueryContext(ctx, sel)
+	t.recordsWhere = func(ctx context.Context, q supQuerier, where string, args ...any) ([]any, error) {
+		query := sel
+		switch {
+		case t.Where != "" && where != "":
+			query += ` WHERE (` + t.Where + `) AND (` + where + `)`
+		case t.Where != "" || where != "":
+			query += ` WHERE ` + t.Where + where
+		}
+		rows, err := q.QueryContext(ctx, query+` ORDER BY `+t.Key, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -238,6 +245,7 @@ func define[T any](t Table, c codec[T]) *Table {
 		}
 		return out, rows.Err()
 	}
+	t.records = func(ctx context.Context, q supQuerier) ([]any, error) { return t.recordsWhere(ctx, q, "") }
 	if c.args == nil {
 		return &t
 	}

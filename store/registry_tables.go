@@ -46,6 +46,13 @@ var registry = []*Table{
 	define(Table{Name: "model_member", SQL: "model_member", Key: "id", Owner: OwnerCreator, Columns: withMeta(memberColumns)}, supCodec(memberTable)),
 	define(Table{Name: "model_link", SQL: "model_link", Key: "id", Owner: OwnerCreator, Columns: withMeta(linkColumns)}, supCodec(linkTable)),
 	define(Table{Name: "exemplary", SQL: "exemplary", Key: "id", Owner: OwnerCreator, Columns: withMeta(exemplaryColumns)}, supCodec(exemplaryTable)),
+	// Transfer orders (the office's) and the old ward's release, after
+	// every table of a person's case: a file carries the final state
+	// before the release that names it.
+	define(Table{Name: "transfer", SQL: "transfer", Key: "id", Owner: OwnerOffice, Columns: withMeta(transferColumns)},
+		codec[caseload.Transfer]{scan: scanTransfer, args: errless(transferArgs)}),
+	define(Table{Name: "transfer_release", SQL: "transfer_release", Key: "id", Owner: OwnerCreator, Columns: withMeta(releaseColumns)},
+		codec[caseload.TransferRelease]{scan: scanRelease, args: errless(releaseArgs)}),
 	// A locked report is this installation's record of the figures it sent.
 	define(Table{Name: "report_lock", SQL: "report_lock", Key: "id", Owner: OwnerLocal, Columns: withMeta(reportLockColumns)},
 		codec[ReportLock]{scan: scanReportLock, args: errless(reportLockArgs)}),
@@ -70,7 +77,7 @@ var (
 	noticeColumns = []Column{
 		col("person_id"), col("sender"), col("number"), col("notice_date"), col("expected_release"), col("report_by"),
 		col("address_check"), col("address_checked_on"), pcol("new_address"), col("sender_answered_on"),
-		col("family_checked_on"), pcol("family_check_note"), col("upward_report_on"), pcol("notes"),
+		col("family_checked_on"), pcol("family_check_note"), col("upward_report_on"), pcol("notes"), col("ward"),
 	}
 	receptionColumns = []Column{
 		col("person_id"), col("session_date"), col("officer"), col("minutes_done"), col("info_sheet_done"),

@@ -152,6 +152,23 @@ func populated(t *testing.T) *store.Store {
 		[]byte(`{"returned":3}`), caseload.MustDate("2026-11-05")); err != nil {
 		t.Fatal(err)
 	}
+	// A transfer order and its release come only from a sync file between
+	// an office and its wards (exchange tests them): write one of each.
+	db, err := sql.Open("sqlite", store.DSN(st.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	meta := `'2026-11-20T00:00:00Z', 'test', '1764800000000-00000-n', 0`
+	for _, q := range []string{
+		`INSERT INTO transfer VALUES ('t1', 'office', 1, ` + meta + `, '` + managed[0].ID + `', 'ward-a', 'ward-b',
+			'2026-11-10', '2026-11-15', '7/QĐ', 'done', 1, '2026-11-12', 'chuyển nơi cư trú')`,
+		`INSERT INTO transfer_release VALUES ('r1', 'ward-a', 1, ` + meta + `, 't1', '` + managed[0].ID + `', '2026-11-11', 3, 12, 14)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return st
 }
 

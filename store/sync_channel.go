@@ -286,12 +286,13 @@ func (s *Store) syncReceive(ctx context.Context, in InFile, status string, apply
 		return res, fmt.Errorf("store: sync import: %w", err)
 	}
 	reload := false
-	// A whole register arrives in one transaction: a 64 MiB page cache keeps
-	// it from spilling pages to the WAL before the commit.
-	if _, err := s.db.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
-		return res, fmt.Errorf("store: sync import: %w", err)
-	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// A whole register arrives in one transaction: a 64 MiB page cache
+		// keeps it from spilling pages to the WAL before the commit. Set on
+		// the transaction's own connection (the pool has several).
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+			return err
+		}
 		var have, haveStatus string
 		err := tx.QueryRowContext(ctx, `SELECT sha256, status FROM sync_inbox WHERE file_id = ?`, in.FileID).Scan(&have, &haveStatus)
 		switch {

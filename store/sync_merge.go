@@ -95,55 +95,6 @@ func metaOf(t *Table, rec any, data []byte) (id, owner, hlc string, ver int64, e
 	return recordMeta(t, data)
 }
 
-// DueRecords calls fn, in id order, for every record of table tb that the
-// peer has not been sent at its current version; owner, when not empty,
-// keeps only the records that node owns.
-func (t *SyncTx) DueRecords(tb *Table, owner string, fn func(SyncRecord) error) error {
-	sent := map[string]int64{}
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT record_id, ver FROM sync_export WHERE peer = ? AND tbl = ?`, t.peer, tb.Name)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id string
-		var v int64
-		if err := rows.Scan(&id, &v); err != nil {
-			rows.Close()
-			return err
-		}
-		sent[id] = v
-	}
-	rows.Close()
-	epochs, err := t.epochs(tb.Name)
-	if err != nil {
-		return err
-	}
-	recs, err := tb.records(t.ctx, t.tx)
-	if err != nil {
-		return fmt.Errorf("records of %s: %w", tb.Name, err)
-	}
-	for _, rec := range recs {
-		data, err := json.Marshal(rec)
-		if err != nil {
-			return err
-		}
-		id, own, hlc, ver, err := metaOf(tb, rec, data)
-		if err != nil {
-			return fmt.Errorf("%s record: %w", tb.Name, err)
-		}
-		if owner != "" && own != owner {
-			continue
-		}
-		if v, ok := sent[id]; ok && v >= ver {
-			continue
-		}
-		if err := fn(SyncRecord{Table: tb.Name, ID: id, Owner: own, Epoch: epochs[id], Ver: ver, HLC: hlc, Data: data}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (t *SyncTx) epochs(tbl string) (map[string]int64, error) {
 	out := map[string]int64{}
 	rows, err := t.tx.QueryContext(t.ctx, `SELECT record_id, epoch FROM sync_epoch WHERE tbl = ?`, tbl)
@@ -249,11 +200,17 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 	if t.sc == nil {
 		t.sc = newStmtCache(t.tx)
 	}
+	if err := t.beforeWrite(tb, r, exists, lEpoch); err != nil {
+		return 0, err
+	}
 	if err := tb.writeCached(t.ctx, t.sc, rec, !exists); err != nil {
 		if strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 			return 0, errSyncPending
 		}
 		return 0, fmt.Errorf("store: write %s record: %w", tb.Name, err)
+	}
+	if err := t.afterWrite(tb, rec); err != nil {
+		return 0, fmt.Errorf("store: transfer order: %w", err)
 	}
 	if r.Epoch > 0 || lEpoch > 0 {
 		if _, err := t.exec(`INSERT INTO sync_epoch (tbl, record_id, epoch) VALUES (?, ?, ?)

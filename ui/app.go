@@ -72,6 +72,7 @@ func New(a fyne.App, st *store.Store) *App {
 	u.win.Resize(fyne.NewSize(1280, 800))
 	// Closing the window with a half-typed person asks first.
 	u.win.SetCloseIntercept(func() { u.confirmLeave(u.win.Close) })
+	u.watchIndex(st)
 	u.login(func(s session) {
 		u.sess = s
 		u.areas = areasFor(s, u.areas)

@@ -106,6 +106,7 @@ type caseloadView struct {
 	list         fyne.CanvasObject
 	stack        *fyne.Container
 	form         *personForm // the open profile, or nil
+	imp          *importView // the open import screen, or nil (import.go)
 	root         fyne.CanvasObject
 	office       *caseloadOffice // an office's ward filter and column, or nil
 	order        []int           // the columns shown, left to right (data columns col*)
@@ -228,7 +229,7 @@ func (v *caseloadView) build() {
 		filters = container.NewGridWithColumns(4, v.status, v.group, v.hamlet, v.office.Ward)
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.importButton(), v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)
@@ -399,7 +400,7 @@ func (v *caseloadView) active() bool {
 }
 
 func (v *caseloadView) focusSearch() {
-	if v.form != nil {
+	if v.form != nil || v.imp != nil {
 		return
 	}
 	v.win.Canvas().Focus(v.search)
@@ -407,6 +408,8 @@ func (v *caseloadView) focusSearch() {
 
 func (v *caseloadView) escape() {
 	switch {
+	case v.imp != nil:
+		v.imp.close()
 	case v.form != nil:
 		v.form.RequestClose()
 	case v.search.Text != "":

@@ -10,7 +10,7 @@ import (
 
 // newPerson opens an empty register form.
 func (v *caseloadView) newPerson() {
-	if v.readOnly || v.office != nil || v.form != nil {
+	if v.readOnly || v.office != nil || v.form != nil || v.imp != nil {
 		return
 	}
 	v.foreignWard = ""

@@ -37,7 +37,7 @@ type syncBackend interface {
 	Conflicts(ctx context.Context) ([]store.SyncConflict, error)
 	// Pending counts per table what the next file to the peer (to, or
 	// the only one) would carry.
-	Pending(ctx context.Context, to string) (map[string]int, error)
+	Pending(ctx context.Context, to string) ([]exchange.PendingCount, error)
 }
 
 // nodeSync adapts exchange.Node to syncBackend.

@@ -2,14 +2,13 @@ package ui
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"hoanhap/i18n"
-	"hoanhap/store"
+	"hoanhap/exchange"
 )
 
 // pendingTarget is the peer the next file goes to: "" for a ward (its
@@ -41,22 +40,14 @@ func (v *syncView) pendingCounts() (string, int, error) {
 	return text, total, nil
 }
 
-// pendingText lists the counts in the order of the table registry.
-func pendingText(counts map[string]int) (string, int) {
-	order := map[string]int{}
-	for i, t := range store.Tables() {
-		order[t.Name] = i
-	}
-	names := make([]string, 0, len(counts))
+// pendingText lists the counts (in the order of the table registry, as
+// exchange.Node.Pending gives them).
+func pendingText(counts []exchange.PendingCount) (string, int) {
+	parts := make([]string, len(counts))
 	total := 0
-	for n, c := range counts {
-		names = append(names, n)
-		total += c
-	}
-	sort.Slice(names, func(i, j int) bool { return order[names[i]] < order[names[j]] })
-	parts := make([]string, len(names))
-	for i, n := range names {
-		parts[i] = i18n.T("sync.pending.item", "Table", tableLabel(n), "Count", i18n.Number(counts[n]))
+	for i, c := range counts {
+		parts[i] = i18n.T("sync.pending.item", "Table", tableLabel(c.Table), "Count", i18n.Number(c.Records))
+		total += c.Records
 	}
 	if total == 0 {
 		return i18n.T("sync.pending.none"), 0

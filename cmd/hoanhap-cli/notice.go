@@ -27,21 +27,36 @@ func runNotice(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "update" {
 		return runNoticeUpdate(e, args[1:])
 	}
-	if len(args) != 1 || args[0] != "add" {
+	if len(args) == 0 || args[0] != "add" {
 		return usageError{i18n.T("cliinput.usage.notice")}
 	}
-	return runNoticeAdd(e)
+	fs := newCmdFlags("notice add", "transfer.cli.notice_usage")
+	ward := fs.String("ward", "", "")
+	rest, err := fs.parse(args[1:])
+	if err != nil {
+		return err
+	}
+	if err := fs.noArgs(rest); err != nil {
+		return err
+	}
+	return runNoticeAdd(e, *ward)
 }
 
 // runNoticeAdd handles "notice add" (JSON on stdin): it records the notice,
 // creates the expected person and prints {"notice_id", "person_id"}; the
 // person's warnings (citizen-ID cross-checks...) go to stderr.
-func runNoticeAdd(e *env) error {
+//
+// With --ward NODE (the office) the notice is for that enrolled ward: it
+// travels to that ward only, and the expected person belongs to it.
+func runNoticeAdd(e *env, ward string) error {
 	var in noticeInput
 	if err := svReadJSON(e, &in); err != nil {
 		return err
 	}
 	n, p := in.Notice, in.Person
+	if ward != "" {
+		n.Ward = ward
+	}
 	return svSave(e, func(ctx context.Context, st *store.Store) error { return st.AddNotice(ctx, &n, &p) }, func() {
 		svPrintJSON(e, map[string]string{"notice_id": n.ID, "person_id": p.ID})
 		printPersonWarnings(e, p)

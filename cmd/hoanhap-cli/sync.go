@@ -53,6 +53,23 @@ func runSyncExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The counts before writing, on stderr: stdout is the path alone.
+	pend, err := n.Pending(context.Background(), *to)
+	if err != nil {
+		return err
+	}
+	total := 0
+	for _, c := range pend {
+		total += c.Records
+	}
+	if total == 0 {
+		fmt.Fprintln(e.stderr, i18n.T("transfer.cli.pending_none"))
+	} else {
+		fmt.Fprintln(e.stderr, i18n.T("transfer.cli.pending", "Count", total))
+		for _, c := range pend {
+			fmt.Fprintln(e.stderr, i18n.T("transfer.cli.pending_line", "Table", c.Table, "Count", c.Records))
+		}
+	}
 	res, err := n.Export(context.Background(), *to, *out)
 	if err != nil {
 		return err
