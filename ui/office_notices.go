@@ -124,7 +124,7 @@ func (v *officeNotices) buildNotice(wardNames []string) fyne.CanvasObject {
 	left := container.NewVScroll(container.NewVBox(help, form, container.NewHBox(v.SaveNotice), v.NoticeStatus))
 	right := container.NewBorder(heading("office.notices.list"), nil, nil, nil, container.NewVScroll(v.NoticeList))
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.55
+	split.Offset = 0.62
 	return container.NewPadded(split)
 }
 
@@ -157,7 +157,7 @@ func (v *officeNotices) buildTransfer(wardNames []string) fyne.CanvasObject {
 	left := container.NewVScroll(container.NewVBox(help, form, container.NewHBox(v.Order), v.OrderStatus))
 	right := container.NewBorder(heading("office.transfer.list"), nil, nil, nil, container.NewVScroll(v.TransferList))
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.55
+	split.Offset = 0.62
 	return container.NewPadded(split)
 }
 

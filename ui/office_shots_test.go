@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"hoanhap/caseload"
 	"hoanhap/demo"
 	"hoanhap/i18n"
+	"hoanhap/store"
 )
 
 // sizedShot saves what u's window shows as NAME-1024.png and NAME-1366.png
@@ -81,6 +83,33 @@ func TestOfficeShots(t *testing.T) {
 	u.ShowArea("nav.caseload")
 	u.list.openPerson(u.list.rows[0].id)
 	sizedShot(t, u, dir, "office-person-read-only")
+
+	// A notice entered for a ward, and a transfer ordered.
+	nv := u.buildOfficeNotices()
+	u.replaceContent(nv.Tabs)
+	nv.NoticeWard.SetSelected("Xã Yên Mông")
+	nv.Sender.SetText("Trại giam Xuân Lộc")
+	nv.Number.SetText("125/TB-TG")
+	nv.Release.SetDate(caseload.Today().AddDays(25))
+	nv.FullName.SetText("Vũ Văn Hùng")
+	nv.Gender.SetSelectedIndex(0)
+	nv.BirthDate.SetBirthDate(caseload.BirthDate{Year: 1990})
+	nv.Address.SetText("Tổ 3, xã Yên Mông")
+	nv.Offense.SetText("Trộm cắp tài sản")
+	nv.saveNotice()
+	sizedShot(t, u, dir, "office-notices")
+	rows := w.office.St.People(store.PersonFilter{Query: "Hoàng Văn Em"})
+	if len(rows) != 1 {
+		t.Fatalf("%d people named Hoàng Văn Em at the office", len(rows))
+	}
+	{
+		nv.Tabs.SelectIndex(1)
+		nv.Person.SetID(rows[0].ID)
+		nv.ToWard.SetSelected("Phường Hòa Bình")
+		nv.OrderNumber.SetText("15/QĐ-CAT")
+		nv.orderTransfer()
+		sizedShot(t, u, dir, "office-transfers")
+	}
 
 	// A ward's sync screen: a damaged file from the office, explained.
 	back := exportFileTo(t, w.office, w.a.ID.NodeID, t.TempDir())
