@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -457,5 +458,39 @@ func TestOfficeNoticeForAWardAndTransfer(t *testing.T) {
 	v.listTransfers()
 	if got := labelTexts(v.TransferList); !strings.Contains(got, "Đã chuyển xong") {
 		t.Errorf("after the old ward's answer:\n%s", got)
+	}
+}
+
+// TestOfficeScreensFit1024: at 1024×700 every column of the ward list and
+// of the merged caseload is on screen (the health and the ward included).
+func TestOfficeScreensFit1024(t *testing.T) {
+	w := newOfficeWorld(t)
+	for _, p := range []string{w.a1, w.a2, w.b1} {
+		w.office.Import(context.Background(), p)
+	}
+	u := officeApp(t, w)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	u.ShowArea("nav.caseload")
+	v := u.list
+	v.columns.Layout([]fyne.CanvasObject{v.table}, v.table.Size())
+	var sum float32
+	for _, c := range v.order {
+		sum += v.columns.last[c]
+	}
+	sum += theme.Padding() * float32(len(v.order)-1)
+	if sum > v.table.Size().Width || v.columns.last[colWard] < 100 {
+		t.Errorf("caseload columns need %v of %v (ward column %v)", sum, v.table.Size().Width, v.columns.last[colWard])
+	}
+
+	wv := newWardsView(officeWards{st: w.office.St, n: w.office.Node}, u.win, true)
+	u.replaceContent(wv.root)
+	u.win.Content().Refresh()
+	sum = 0
+	for _, x := range wardColWidths {
+		sum += x
+	}
+	sum += theme.Padding() * float32(wcCount)
+	if tw := wv.Table.Size().Width; sum > tw {
+		t.Errorf("ward list columns need %v, the table is %v wide", sum, tw)
 	}
 }
