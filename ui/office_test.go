@@ -233,6 +233,9 @@ func TestOfficeCaseloadByWardReadOnly(t *testing.T) {
 			t.Errorf("filtered to Yên Mông, shows %s of %s", r.cells[colName], r.cells[colWard])
 		}
 	}
+	if ef := v.exportFilter(); len(ef.Person.Only) != 2 || !strings.Contains(ef.Subtitle, "Xã Yên Mông") {
+		t.Errorf("the export ignores the ward filter: %d people, subtitle %q", len(ef.Person.Only), ef.Subtitle)
+	}
 	v.openPerson(v.rows[0].id)
 	f := v.form
 	if f == nil || !f.readOnly || !f.saveBtn.Disabled() || !f.fullName.Disabled() {
