@@ -203,8 +203,18 @@ func TestOfficeCaseloadByWardReadOnly(t *testing.T) {
 	if u.areas[0].key != "office.nav.wards" {
 		t.Fatalf("office areas start with %s", u.areas[0].key)
 	}
-	u.ShowArea("nav.caseload")
+	// A tap on a ward in the ward list opens its people.
+	u.ShowArea("office.nav.wards")
+	wardsTable := findTable(u.content)
+	if wardsTable == nil {
+		t.Fatal("no ward list")
+	}
+	wardsTable.Select(widget.TableCellID{Row: 0, Col: 0})
+	if u.list == nil || u.list.office.selected() == "" || len(u.list.rows) != 2 {
+		t.Fatalf("tapping a ward did not open its people")
+	}
 	v := u.list
+	v.office.Ward.SetSelectedIndex(0)
 	if v == nil || v.office == nil {
 		t.Fatal("no office caseload")
 	}
@@ -496,4 +506,24 @@ func TestOfficeScreensFit1024(t *testing.T) {
 	if tw := wv.Table.Size().Width; sum > tw {
 		t.Errorf("ward list columns need %v, the table is %v wide", sum, tw)
 	}
+}
+
+// findTable returns the first table under o.
+func findTable(o fyne.CanvasObject) *widget.Table {
+	switch x := o.(type) {
+	case *widget.Table:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if t := findTable(c); t != nil {
+				return t
+			}
+		}
+	case *container.Split:
+		if t := findTable(x.Leading); t != nil {
+			return t
+		}
+		return findTable(x.Trailing)
+	}
+	return nil
 }
