@@ -74,10 +74,12 @@ cli() { ./bin/hoanhap-cli "$@" >/dev/null; }
 cli --data "$office" init --unit "Công an tỉnh Hòa Bình" --kind office
 cli --data "$ward2" init --unit "Xã Yên Mông"
 cli --data "$ward2" demo
+i=0
 for w in "$data" "$ward2"; do
-	cli --data "$w" enrol request --out "$usb/request.hne"
-	cli --data "$office" enrol accept "$usb/request.hne" --fingerprint "$(./bin/hoanhap-cli --data "$w" keys fingerprint)" --out "$usb/reply.hne"
-	cli --data "$w" enrol finish "$usb/reply.hne" --fingerprint "$(./bin/hoanhap-cli --data "$office" keys fingerprint)"
+	i=$((i + 1))
+	cli --data "$w" enrol request --out "$usb/request-$i.hne"
+	cli --data "$office" enrol accept "$usb/request-$i.hne" --fingerprint "$(./bin/hoanhap-cli --data "$w" keys fingerprint)" --out "$usb/reply-$i.hne"
+	cli --data "$w" enrol finish "$usb/reply-$i.hne" --fingerprint "$(./bin/hoanhap-cli --data "$office" keys fingerprint)"
 	cli --data "$w" sync export --out "$usb"
 done
 cli --data "$office" sync import "$usb"/*.hnx
@@ -93,5 +95,5 @@ rm -rf "$office" "$ward2" "$usb"
 # file explained, enrolment before any peer, a ward's record opened at
 # the office), drawn by Fyne's software painter at the same two sizes.
 HOANHAP_SHOTS=$(pwd)/$out CGO_ENABLED=0 ${GO:-go} test -tags ci,migrated_fynedo -count=1 -run TestOfficeShots ./ui/ >/dev/null
-ls "$out"/office-person-read-only-*.png "$out"/sync-rejected-*.png "$out"/sync-enrol-*.png
+ls "$out"/office-wards-read-*.png "$out"/office-notices-*.png "$out"/office-transfers-*.png "$out"/office-person-read-only-*.png "$out"/sync-rejected-*.png "$out"/sync-enrol-*.png
 rm -rf "$data"

@@ -127,6 +127,9 @@ func exportButton(src any, list string, filter func() report.Filter) *widget.But
 func (v *caseloadView) exportFilter() report.Filter {
 	f := v.filter()
 	sub := v.search.Value()
+	if v.office != nil { // the office's ward filter (office_caseload.go)
+		f.Only, sub = v.office.exportScope(f.Only, sub)
+	}
 	return report.Filter{Person: f, Subtitle: sub}
 }
 

@@ -86,6 +86,19 @@ func (o *caseloadOffice) reload(l *loader, f store.PersonFilter, src caseloadSou
 	})
 }
 
+// exportScope narrows an export of the list to the ward chosen, and names
+// the ward in the subtitle.
+func (o *caseloadOffice) exportScope(scope map[string]bool, sub string) (map[string]bool, string) {
+	w := o.selected()
+	if w == "" {
+		return scope, sub
+	}
+	if sub != "" {
+		sub += " — "
+	}
+	return only(o.owners, w, scope), sub + o.name(w)
+}
+
 // only narrows a person scope (nil: everybody) to the people of ward ("":
 // every ward).
 func only(owners map[string]string, w string, scope map[string]bool) map[string]bool {

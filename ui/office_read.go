@@ -47,7 +47,7 @@ func newFileReader(importFile func(ctx context.Context, path string) exchange.Im
 	r.Status = widget.NewLabel("")
 	r.Status.Wrapping = fyne.TextWrapWord
 	r.Status.Hide()
-	r.Results = container.NewVBox()
+	r.Results = container.NewVBox(resultLabel(i18n.T("office.read.hint"), widget.LowImportance))
 	return r
 }
 

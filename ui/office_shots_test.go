@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"hoanhap/caseload"
 	"hoanhap/demo"
 	"hoanhap/i18n"
+	"hoanhap/store"
 )
 
 // sizedShot saves what u's window shows as NAME-1024.png and NAME-1366.png
@@ -37,12 +39,12 @@ func sizedShot(t *testing.T, u *App, dir, name string) {
 	}
 }
 
-// TestOfficeShots saves PNGs of the office's screens (the ward list after
-// reading the wards' files, the merged caseload filtered by ward, the
-// consolidated report) and of a ward's sync screen (a refused file
-// explained; enrolment with the fingerprint), at 1024×700 and 1366×768,
-// into the folder named by HOANHAP_SHOTS (skipped when unset). make
-// screenshots runs it.
+// TestOfficeShots saves PNGs of screens in states the command line cannot
+// prepare: the office's ward list right after reading the wards' files, a
+// ward's record opened at the office, a ward's sync screen with a refused
+// file explained, and enrolment with the fingerprint; at 1024×700 and
+// 1366×768, into the folder named by HOANHAP_SHOTS (skipped when unset).
+// make screenshots runs it after the real GUI's shots.
 func TestOfficeShots(t *testing.T) {
 	dir := os.Getenv("HOANHAP_SHOTS")
 	if dir == "" {
@@ -75,20 +77,39 @@ func TestOfficeShots(t *testing.T) {
 	v := newWardsView(officeWards{st: w.office.St, n: w.office.Node}, u.win, true)
 	u.replaceContent(v.root)
 	v.Reader.ReadDir(w.usb)
-	sizedShot(t, u, dir, "office-wards")
+	sizedShot(t, u, dir, "office-wards-read")
 
-	// The merged caseload, filtered to one ward.
+	// A ward's record opened at the office: read-only, the ward named.
 	u.ShowArea("nav.caseload")
-	u.list.office.SelectWard(w.a.ID.NodeID)
-	sizedShot(t, u, dir, "office-caseload-ward")
-	u.list.office.Ward.SetSelectedIndex(0)
-	sizedShot(t, u, dir, "office-caseload")
 	u.list.openPerson(u.list.rows[0].id)
 	sizedShot(t, u, dir, "office-person-read-only")
 
-	// The consolidated report.
-	u.ShowArea("nav.reports")
-	sizedShot(t, u, dir, "office-report")
+	// A notice entered for a ward, and a transfer ordered.
+	nv := u.buildOfficeNotices()
+	u.replaceContent(nv.Tabs)
+	nv.NoticeWard.SetSelected("Xã Yên Mông")
+	nv.Sender.SetText("Trại giam Xuân Lộc")
+	nv.Number.SetText("125/TB-TG")
+	nv.Release.SetDate(caseload.Today().AddDays(25))
+	nv.FullName.SetText("Vũ Văn Hùng")
+	nv.Gender.SetSelectedIndex(0)
+	nv.BirthDate.SetBirthDate(caseload.BirthDate{Year: 1990})
+	nv.Address.SetText("Tổ 3, xã Yên Mông")
+	nv.Offense.SetText("Trộm cắp tài sản")
+	nv.saveNotice()
+	sizedShot(t, u, dir, "office-notices")
+	rows := w.office.St.People(store.PersonFilter{Query: "Hoàng Văn Em"})
+	if len(rows) != 1 {
+		t.Fatalf("%d people named Hoàng Văn Em at the office", len(rows))
+	}
+	{
+		nv.Tabs.SelectIndex(1)
+		nv.Person.SetID(rows[0].ID)
+		nv.ToWard.SetSelected("Phường Hòa Bình")
+		nv.OrderNumber.SetText("15/QĐ-CAT")
+		nv.orderTransfer()
+		sizedShot(t, u, dir, "office-transfers")
+	}
 
 	// A ward's sync screen: a damaged file from the office, explained.
 	back := exportFileTo(t, w.office, w.a.ID.NodeID, t.TempDir())

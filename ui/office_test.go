@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoanhap/caseload"
@@ -202,8 +203,18 @@ func TestOfficeCaseloadByWardReadOnly(t *testing.T) {
 	if u.areas[0].key != "office.nav.wards" {
 		t.Fatalf("office areas start with %s", u.areas[0].key)
 	}
-	u.ShowArea("nav.caseload")
+	// A tap on a ward in the ward list opens its people.
+	u.ShowArea("office.nav.wards")
+	wardsTable := findTable(u.content)
+	if wardsTable == nil {
+		t.Fatal("no ward list")
+	}
+	wardsTable.Select(widget.TableCellID{Row: 0, Col: 0})
+	if u.list == nil || u.list.office.selected() == "" || len(u.list.rows) != 2 {
+		t.Fatalf("tapping a ward did not open its people")
+	}
 	v := u.list
+	v.office.Ward.SetSelectedIndex(0)
 	if v == nil || v.office == nil {
 		t.Fatal("no office caseload")
 	}
@@ -231,6 +242,9 @@ func TestOfficeCaseloadByWardReadOnly(t *testing.T) {
 		if r.cells[colWard] != "Xã Yên Mông" {
 			t.Errorf("filtered to Yên Mông, shows %s of %s", r.cells[colName], r.cells[colWard])
 		}
+	}
+	if ef := v.exportFilter(); len(ef.Person.Only) != 2 || !strings.Contains(ef.Subtitle, "Xã Yên Mông") {
+		t.Errorf("the export ignores the ward filter: %d people, subtitle %q", len(ef.Person.Only), ef.Subtitle)
 	}
 	v.openPerson(v.rows[0].id)
 	f := v.form
@@ -373,4 +387,143 @@ func TestFirstStartChoosesOffice(t *testing.T) {
 	if u.askUnit() != nil {
 		t.Error("asked again once the unit is named")
 	}
+}
+
+// TestOfficeNoticeForAWardAndTransfer: the office enters a prison notice
+// for one ward (the expected person is that ward's, and reaches that ward
+// only), then orders a person moved from one ward to the other; the order
+// is listed as waiting, and once the old ward's answer is back, as done.
+func TestOfficeNoticeForAWardAndTransfer(t *testing.T) {
+	w := newOfficeWorld(t)
+	ctx := context.Background()
+	for _, p := range []string{w.a1, w.a2, w.b1} {
+		w.office.Import(ctx, p)
+	}
+	u := officeApp(t, w)
+	v := u.buildOfficeNotices()
+	if len(v.wards) != 2 || len(v.NoticeWard.Options) != 2 {
+		t.Fatalf("wards offered: %v", v.NoticeWard.Options)
+	}
+
+	// A notice without a ward is refused and writes nothing.
+	v.Sender.SetText("Trại giam Xuân Lộc")
+	v.Release.SetDate(caseload.Today().AddDays(20))
+	v.FullName.SetText("Vũ Văn Hùng")
+	v.Gender.SetSelectedIndex(0)
+	v.BirthDate.SetBirthDate(caseload.BirthDate{Year: 1990})
+	v.saveNotice()
+	if !strings.Contains(v.NoticeStatus.Text, "Hãy chọn phường, xã") {
+		t.Fatalf("no ward: %q", v.NoticeStatus.Text)
+	}
+	if ns, _ := w.office.St.Notices(ctx, false); len(ns) != 0 {
+		t.Fatalf("a refused notice was written: %v", ns)
+	}
+	v.NoticeWard.SetSelected("Xã Yên Mông")
+	v.saveNotice()
+	if !strings.Contains(v.NoticeStatus.Text, "Đã lưu thông báo về Vũ Văn Hùng") {
+		t.Fatalf("save: %q", v.NoticeStatus.Text)
+	}
+	if got := labelTexts(v.NoticeList); !strings.Contains(got, "Vũ Văn Hùng: Trại giam Xuân Lộc báo") || !strings.Contains(got, "gửi Xã Yên Mông") {
+		t.Errorf("notice list:\n%s", got)
+	}
+	// The expected person is Yên Mông's: it reaches that ward, not the other.
+	toB := exportFileTo(t, w.office, w.b.ID.NodeID, t.TempDir())
+	toA := exportFileTo(t, w.office, w.a.ID.NodeID, t.TempDir())
+	if r := w.b.Import(ctx, toB); r.Outcome != exchange.OutcomeImported {
+		t.Fatalf("ward B reads the office's file: %s %v", r.Outcome, r.Err)
+	}
+	w.a.Import(ctx, toA)
+	if rows := w.b.St.People(store.PersonFilter{Query: "Vũ Văn Hùng"}); len(rows) != 1 {
+		t.Errorf("ward B has %d people named Vũ Văn Hùng", len(rows))
+	}
+	if rows := w.a.St.People(store.PersonFilter{Query: "Vũ Văn Hùng"}); len(rows) != 0 {
+		t.Errorf("ward A got the other ward's notice")
+	}
+
+	// A transfer order from Hòa Bình to Yên Mông.
+	an := w.office.St.People(store.PersonFilter{Query: "Nguyễn Văn An"})
+	if len(an) != 1 {
+		t.Fatalf("office has %d Nguyễn Văn An", len(an))
+	}
+	v.Person.SetID(an[0].ID)
+	if v.From.Text != "Phường Hòa Bình" {
+		t.Errorf("managed by %q", v.From.Text)
+	}
+	v.ToWard.SetSelected("Phường Hòa Bình")
+	v.orderTransfer()
+	if !strings.Contains(v.OrderStatus.Text, "trùng với phường, xã đang quản lý") {
+		t.Errorf("same ward: %q", v.OrderStatus.Text)
+	}
+	v.ToWard.SetSelected("Xã Yên Mông")
+	v.orderTransfer()
+	if !strings.Contains(v.OrderStatus.Text, "Đã ra lệnh chuyển Nguyễn Văn An từ Phường Hòa Bình sang Xã Yên Mông") {
+		t.Fatalf("order: %q", v.OrderStatus.Text)
+	}
+	if got := labelTexts(v.TransferList); !strings.Contains(got, "Nguyễn Văn An: Phường Hòa Bình → Xã Yên Mông. Đã ra lệnh, chờ phường, xã cũ gửi hồ sơ") {
+		t.Errorf("transfer list:\n%s", got)
+	}
+	// The order goes to the old ward, which answers; the office then
+	// hands the person over.
+	w.a.Import(ctx, exportFileTo(t, w.office, w.a.ID.NodeID, t.TempDir()))
+	if r := w.office.Import(ctx, exportFile(t, w.a, t.TempDir())); r.Outcome != exchange.OutcomeImported {
+		t.Fatalf("office reads the old ward's answer: %s %v", r.Outcome, r.Err)
+	}
+	v.listTransfers()
+	if got := labelTexts(v.TransferList); !strings.Contains(got, "Đã chuyển xong") {
+		t.Errorf("after the old ward's answer:\n%s", got)
+	}
+}
+
+// TestOfficeScreensFit1024: at 1024×700 every column of the ward list and
+// of the merged caseload is on screen (the health and the ward included).
+func TestOfficeScreensFit1024(t *testing.T) {
+	w := newOfficeWorld(t)
+	for _, p := range []string{w.a1, w.a2, w.b1} {
+		w.office.Import(context.Background(), p)
+	}
+	u := officeApp(t, w)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	u.ShowArea("nav.caseload")
+	v := u.list
+	v.columns.Layout([]fyne.CanvasObject{v.table}, v.table.Size())
+	var sum float32
+	for _, c := range v.order {
+		sum += v.columns.last[c]
+	}
+	sum += theme.Padding() * float32(len(v.order)-1)
+	if sum > v.table.Size().Width || v.columns.last[colWard] < 100 {
+		t.Errorf("caseload columns need %v of %v (ward column %v)", sum, v.table.Size().Width, v.columns.last[colWard])
+	}
+
+	wv := newWardsView(officeWards{st: w.office.St, n: w.office.Node}, u.win, true)
+	u.replaceContent(wv.root)
+	u.win.Content().Refresh()
+	sum = 0
+	for _, x := range wardColWidths {
+		sum += x
+	}
+	sum += theme.Padding() * float32(wcCount)
+	if tw := wv.Table.Size().Width; sum > tw {
+		t.Errorf("ward list columns need %v, the table is %v wide", sum, tw)
+	}
+}
+
+// findTable returns the first table under o.
+func findTable(o fyne.CanvasObject) *widget.Table {
+	switch x := o.(type) {
+	case *widget.Table:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if t := findTable(c); t != nil {
+				return t
+			}
+		}
+	case *container.Split:
+		if t := findTable(x.Leading); t != nil {
+			return t
+		}
+		return findTable(x.Trailing)
+	}
+	return nil
 }

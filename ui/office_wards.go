@@ -78,6 +78,8 @@ type wardsView struct {
 	Count  *widget.Label
 	Legend *widget.Label
 	Reader *fileReader
+	// OnOpen, when set, opens a ward's people (a tap on its row).
+	OnOpen func(node string)
 	root   fyne.CanvasObject
 }
 
@@ -88,7 +90,15 @@ func (u *App) newWardsArea() fyne.CanvasObject {
 		return comingSoonText("office.nav.wards", i18n.Error(err))
 	}
 	canRead := !u.sess.readOnly() && !u.sess.isMentor()
-	return newWardsView(officeWards{st: u.st, n: n}, u.win, canRead).root
+	v := newWardsView(officeWards{st: u.st, n: n}, u.win, canRead)
+	// A tap on a ward shows its people: the caseload, filtered to it.
+	v.OnOpen = func(node string) {
+		u.ShowArea("nav.caseload")
+		if u.list != nil && u.list.office != nil {
+			u.list.office.SelectWard(node)
+		}
+	}
+	return v.root
 }
 
 func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
@@ -133,7 +143,12 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 		v.Table.SetColumnWidth(c, w)
 	}
 	table := container.New(&growFirst{t: v.Table, widths: wardColWidths[:]}, v.Table)
-	v.Table.OnSelected = func(widget.TableCellID) { v.Table.UnselectAll() }
+	v.Table.OnSelected = func(id widget.TableCellID) {
+		v.Table.UnselectAll()
+		if v.OnOpen != nil && id.Row >= 0 && id.Row < len(v.rows) {
+			v.OnOpen(v.rows[id.Row].Peer.NodeID)
+		}
+	}
 
 	var actions fyne.CanvasObject = container.NewHBox(v.Reader.ReadFile, v.Reader.ReadFolder)
 	if !canRead {
