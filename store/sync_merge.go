@@ -165,6 +165,23 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 			return 0, fmt.Errorf("%w: %s records come from the office only", ErrSyncNotOwner, r.Table)
 		}
 	}
+	if t.sc == nil {
+		t.sc = newStmtCache(t.tx)
+	}
+	// Most records of a file are new here: a plain INSERT does in one
+	// statement what a lookup and a write do in two, and fails on a row
+	// already here, which then takes the path below.
+	if tb.Key == "id" && tb.Owner != OwnerKey && tb.insertCached != nil {
+		err := tb.insertCached(t.ctx, t.sc, rec)
+		switch {
+		case err == nil:
+			return t.written(tb, r, rec, false, 0)
+		case strings.Contains(err.Error(), "FOREIGN KEY constraint failed"):
+			return 0, errSyncPending
+		case !strings.Contains(err.Error(), "UNIQUE constraint failed: "+tb.SQL+"."+tb.Key):
+			return 0, fmt.Errorf("store: write %s record: %w", tb.Name, err)
+		}
+	}
 	var lOwner, lHLC string
 	var lVer int64
 	err = t.queryRow(`SELECT owner, ver, hlc FROM `+tb.SQL+` WHERE `+tb.Key+` = ?`, r.ID).Scan(&lOwner, &lVer, &lHLC)
@@ -197,9 +214,6 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 	}
 	// A statement that fails on a foreign key is undone by SQLite alone
 	// (statement rollback): the transaction goes on without it.
-	if t.sc == nil {
-		t.sc = newStmtCache(t.tx)
-	}
 	if err := t.beforeWrite(tb, r, exists, lEpoch); err != nil {
 		return 0, err
 	}
@@ -209,6 +223,12 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 		}
 		return 0, fmt.Errorf("store: write %s record: %w", tb.Name, err)
 	}
+	return t.written(tb, r, rec, exists, lEpoch)
+}
+
+// written finishes the merge of a record just written: its epoch, the
+// transfer flows, the audit row.
+func (t *SyncTx) written(tb *Table, r SyncRecord, rec any, exists bool, lEpoch int64) (MergeOutcome, error) {
 	if err := t.afterWrite(tb, rec); err != nil {
 		return 0, fmt.Errorf("store: transfer order: %w", err)
 	}
