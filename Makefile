@@ -70,7 +70,7 @@ wine-gui: installer
 
 screenshots: build cli
 	@sh scripts/install-deps.sh all
-	sh scripts/screenshots.sh
+	GO="$(GO)" sh scripts/screenshots.sh
 
 smoke: build
 	@sh scripts/install-deps.sh all

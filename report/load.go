@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -132,11 +131,7 @@ func Load(ctx context.Context, st *store.Store, r io.Reader) (int, error) {
 	if len(problems) > 0 {
 		return 0, &LoadError{Problems: problems}
 	}
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(dump); err != nil {
-		return 0, fmt.Errorf("report: load: %w", err)
-	}
-	if err := st.Load(ctx, &buf); err != nil {
+	if err := st.LoadTables(ctx, dump); err != nil {
 		return 0, fmt.Errorf("report: load: %w", err)
 	}
 	return n, nil

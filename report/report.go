@@ -88,18 +88,26 @@ func Rate(n, of int) float64 {
 
 // Compute counts the report of period p from the store.
 func Compute(ctx context.Context, st *store.Store, p Period) (*Report, error) {
-	f, err := st.ReportFigures(ctx, p.From, p.To)
+	return compute(ctx, st.Node().UnitName, p, st.ReportFigures, st.ReportYearFigures)
+}
+
+// compute counts a report through the given figure queries (the whole
+// store's, or one owner's: consolidate.go).
+func compute(ctx context.Context, unit string, p Period,
+	figures func(ctx context.Context, from, to caseload.Date) (store.ReportFigures, error),
+	yearFigures func(ctx context.Context, from, to caseload.Date) (store.ReportYear, error)) (*Report, error) {
+	f, err := figures(ctx, p.From, p.To)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	r := &Report{Unit: st.Node().UnitName, Period: p, Indicators: fromFigures(f)}
+	r := &Report{Unit: unit, Period: p, Indicators: fromFigures(f)}
 	for y := p.From.Year; y <= p.To.Year; y++ {
 		from := caseload.MaxDate(p.From, caseload.D(y, time.January, 1))
 		to := caseload.D(y, time.December, 31)
 		if p.To.Before(to) {
 			to = p.To
 		}
-		yf, err := st.ReportYearFigures(ctx, from, to)
+		yf, err := yearFigures(ctx, from, to)
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}

@@ -121,7 +121,7 @@ func (s *Store) CaseEnds(ctx context.Context, personID string) ([]caseload.CaseE
 // serialised with the other writes of the search index; after the commit
 // the index gets the person fn returned (if any).
 func (s *Store) svPersonTx(ctx context.Context, fn func(tx *sql.Tx) (*caseload.Person, error)) error {
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	var p *caseload.Person

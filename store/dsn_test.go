@@ -62,3 +62,22 @@ func TestOpenRelativePath(t *testing.T) {
 		t.Errorf("DSN of a relative path = %q, want it absolute", d)
 	}
 }
+
+// TestTempStoreInMemory checks that every connection keeps temporary
+// tables and statement journals in memory: a bulk write wrote each page
+// again into a temporary file otherwise (a third of a load's time), and
+// plaintext records would land in the system's temp folder.
+func TestTempStoreInMemory(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "temp.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var mode int
+	if err := s.db.QueryRow(`PRAGMA temp_store`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != 2 {
+		t.Errorf("temp_store = %d, want 2 (memory)", mode)
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -50,50 +51,82 @@ func indexPerson(p *caseload.Person) index.Person {
 
 // People returns the live people matching f, in Vietnamese name order
 // (given name, middle, family name), ties by id.
-func (s *Store) People(f PersonFilter) []PersonRow { return s.people.Find(f) }
+func (s *Store) People(f PersonFilter) []PersonRow { return s.index().Find(f) }
 
 // PeopleCount returns the number of live (not deleted) people, whatever
 // their status.
-func (s *Store) PeopleCount() int { return s.people.Count() }
+func (s *Store) PeopleCount() int { return s.index().Count() }
 
 // Duplicates returns the live people other than p that are probably the
 // same person: the same citizen ID, or the same folded full name and the
 // same (known) birth year. In name order.
 func (s *Store) Duplicates(p caseload.Person) []PersonRow {
-	return s.people.Duplicates(p.ID, p.CitizenID, p.FullName, p.BirthDate.Year)
+	return s.index().Duplicates(p.ID, p.CitizenID, p.FullName, p.BirthDate.Year)
 }
 
 // Hamlets returns the hamlets in use by live people together with those of
 // the "hamlets" setting, each once, in Vietnamese order.
-func (s *Store) Hamlets() []string { return s.people.Hamlets() }
+func (s *Store) Hamlets() []string { return s.index().Hamlets() }
 
 // indexCols are the person columns the index needs, in scan order.
 const indexCols = `id, full_name, other_names, citizen_id, phone, hamlet, offense,
 	birth_date, gender, returned_on, completed_on, grp, status`
 
 // loadIndex builds the search index from the person table (live rows
-// only) with the hamlet list setting, and seeds the holiday table.
-func (s *Store) loadIndex(ctx context.Context) error {
-	idx, err := s.buildIndex(ctx)
+// only) with the hamlet list setting, then marks it ready. When the build
+// fails the store keeps an empty index, so that nothing waits forever.
+func (s *Store) loadIndex(ctx context.Context, db *sql.DB) error {
+	defer close(s.peopleReady)
+	idx, err := buildIndexFrom(ctx, db)
 	if err != nil {
+		s.people = &peopleIndex{Index: index.New()}
 		return err
 	}
 	s.people = &peopleIndex{Index: idx}
-	return s.seedHolidays(ctx)
+	return nil
+}
+
+// index returns the search index, waiting while it is being built.
+func (s *Store) index() *peopleIndex {
+	<-s.peopleReady
+	return s.people
+}
+
+// IndexReady is closed once the search index is built (at once for Open,
+// in the background for OpenDeferred).
+func (s *Store) IndexReady() <-chan struct{} { return s.peopleReady }
+
+// IndexErr says why building the search index failed (nil while it is
+// being built and when it succeeded); the index is then empty.
+func (s *Store) IndexErr() error {
+	select {
+	case <-s.peopleReady:
+		return s.peopleErr
+	default:
+		return nil
+	}
 }
 
 // buildIndex reads the live people and the hamlet list into a new index.
 func (s *Store) buildIndex(ctx context.Context) (*index.Index, error) {
-	raw, err := s.Setting(ctx, settingHamlets)
-	if err != nil {
-		return nil, err
+	return buildIndexFrom(ctx, s.db)
+}
+
+// buildIndexFrom is buildIndex reading through db: the store's own pool,
+// or for OpenDeferred a reader of its own, so that the window's first
+// queries need not wait for the whole person table to be read.
+func buildIndexFrom(ctx context.Context, db *sql.DB) (*index.Index, error) {
+	var raw string
+	err := db.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, settingHamlets).Scan(&raw)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("setting %s: %w", settingHamlets, err)
 	}
 	hamlets, err := decodeHamlets(raw)
 	if err != nil {
 		return nil, fmt.Errorf("setting %s: %w", settingHamlets, err)
 	}
 	return index.Build(ctx, func(ctx context.Context, out chan<- []index.Person) error {
-		return scanIndexRows(ctx, s.db, out)
+		return scanIndexRows(ctx, db, out)
 	}, hamlets)
 }
 

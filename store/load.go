@@ -31,12 +31,23 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 	if err := dec.Decode(&dump); err != nil {
 		return fmt.Errorf("store: load: read dump: %w", err)
 	}
+	return s.LoadTables(ctx, dump)
+}
+
+// LoadTables is Load of a dump already read into its tables (table name
+// -> raw records): report.Load, which reads and checks every record
+// first, hands them over without writing the dump out and reading it
+// again.
+func (s *Store) LoadTables(ctx context.Context, dump map[string][]json.RawMessage) error {
+	if err := s.requireWrite(writeUsers); err != nil {
+		return fmt.Errorf("store: load: %w", err)
+	}
 	for name := range dump {
 		if TableNamed(name) == nil {
 			return fmt.Errorf("store: load: unknown table %q", name)
 		}
 	}
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if err := requireEmpty(ctx, tx); err != nil {
@@ -99,7 +110,7 @@ func requireEmpty(ctx context.Context, tx *sql.Tx) error {
 // import written with Table.Write). The worklist cache follows the
 // database by itself (triggers record every change).
 func (s *Store) Reload(ctx context.Context) error {
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	fresh, err := s.buildIndex(ctx)

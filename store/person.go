@@ -52,7 +52,7 @@ func (s *Store) savePerson(ctx context.Context, p *caseload.Person, confirmed bo
 	if err := caseload.ValidatePerson(q, caseload.Today()); err != nil {
 		return err
 	}
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 
@@ -86,7 +86,7 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 	if err := s.requireWrite(writePersons); err != nil {
 		return fmt.Errorf("store: delete person: %w", err)
 	}
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	err := s.tx(ctx, func(tx *sql.Tx) error {

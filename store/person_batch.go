@@ -23,6 +23,14 @@ import (
 // It is meant for imports and the demo (thousands of persons at a time);
 // batches of a few thousand keep each transaction short.
 func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error {
+	return s.SavePeopleProgress(ctx, people, nil)
+}
+
+// SavePeopleProgress is SavePeople reporting, when progress is not nil,
+// how many persons of the batch are written so far (every 1% and at the
+// end), from the calling goroutine, inside the transaction: the count is
+// not committed until SavePeopleProgress returns nil.
+func (s *Store) SavePeopleProgress(ctx context.Context, people []caseload.Person, progress func(done, total int)) error {
 	if err := s.requireWrite(writePersons); err != nil {
 		return fmt.Errorf("store: save people: %w", err)
 	}
@@ -40,9 +48,10 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 		qs[i] = q
 	}
 
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
+	step := max(len(qs)/100, 1)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, personInsertSQL)
 		if err != nil {
@@ -55,6 +64,9 @@ func (s *Store) SavePeople(ctx context.Context, people []caseload.Person) error 
 			}
 			if err := s.writePerson(ctx, tx, ins, &qs[i], false); err != nil {
 				return fmt.Errorf("person %d (%s): %w", i+1, qs[i].FullName, err)
+			}
+			if progress != nil && ((i+1)%step == 0 || i+1 == len(qs)) {
+				progress(i+1, len(qs))
 			}
 		}
 		return nil

@@ -46,7 +46,7 @@ func writeBatch[T any](ctx context.Context, s *Store, b recordBatch[T], items []
 	}
 	var people []caseload.Person
 	if b.persons {
-		idx := s.people
+		idx := s.index()
 		idx.writeMu.Lock()
 		defer idx.writeMu.Unlock()
 	}
@@ -72,7 +72,7 @@ func writeBatch[T any](ctx context.Context, s *Store, b recordBatch[T], items []
 	}
 	copy(items, qs)
 	if len(people) > 0 {
-		s.people.putMany(people)
+		s.index().putMany(people)
 	}
 	return nil
 }

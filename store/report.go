@@ -69,9 +69,15 @@ const reportPersonCTE = `WITH p AS (
 // with SQL aggregates: one pass over the people, index range scans for the
 // dated records.
 func (s *Store) ReportFigures(ctx context.Context, from, to caseload.Date) (ReportFigures, error) {
+	return s.reportFigures(ctx, from, to, "")
+}
+
+// reportFigures counts the figures of the records of owner ("" = all;
+// see ReportFiguresOf).
+func (s *Store) reportFigures(ctx context.Context, from, to caseload.Date, owner string) (ReportFigures, error) {
 	f := ReportFigures{ManagedEndGroup: map[string]int{}, Supports: map[string]int{}, Ended: map[string]int{}}
 	a, b := from.String(), to.String()
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
+	err := s.scopedReadTx(ctx, owner, func(tx reportQuerier) error {
 		row := tx.QueryRowContext(ctx, reportPersonCTE+`
 		SELECT
 			count(*) FILTER (WHERE returned_on BETWEEN :a AND :b),
@@ -154,7 +160,7 @@ func (s *Store) ReportFigures(ctx context.Context, from, to caseload.Date) (Repo
 // classification_live_group, migration 0009): with max(), SQLite takes
 // the bare column grp from the row holding the maximum (of two
 // classifications the same day, either).
-func reportGroups(ctx context.Context, tx *sql.Tx, b string, out map[string]int) error {
+func reportGroups(ctx context.Context, tx reportQuerier, b string, out map[string]int) error {
 	if b >= caseload.Today().String() {
 		return reportCounts(ctx, tx, reportPersonCTE+`
 		SELECT grp, count(*) FROM p WHERE p.arrived <= :b AND p.gone > :b GROUP BY grp`, out, sql.Named("b", b))
@@ -170,7 +176,7 @@ func reportGroups(ctx context.Context, tx *sql.Tx, b string, out map[string]int)
 
 // reportModels counts the reintegration models, partner businesses and
 // exemplary people.
-func reportModels(ctx context.Context, tx *sql.Tx, a, b string, f *ReportFigures) error {
+func reportModels(ctx context.Context, tx reportQuerier, a, b string, f *ReportFigures) error {
 	if err := tx.QueryRowContext(ctx, `SELECT
 		count(*) FILTER (WHERE status = 'active' AND started_on <= :b),
 		count(*) FILTER (WHERE started_on BETWEEN :a AND :b),
@@ -203,9 +209,13 @@ type ReportYear struct {
 // ReportYearFigures counts returned, managed-during and recidivism for
 // from–to with the definitions of ReportFigures.
 func (s *Store) ReportYearFigures(ctx context.Context, from, to caseload.Date) (ReportYear, error) {
+	return s.reportYearFigures(ctx, from, to, "")
+}
+
+func (s *Store) reportYearFigures(ctx context.Context, from, to caseload.Date, owner string) (ReportYear, error) {
 	var y ReportYear
 	a, b := from.String(), to.String()
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
+	err := s.scopedReadTx(ctx, owner, func(tx reportQuerier) error {
 		if err := tx.QueryRowContext(ctx, reportPersonCTE+`
 		SELECT count(*) FILTER (WHERE returned_on BETWEEN :a AND :b),
 			count(*) FILTER (WHERE arrived <= :b AND gone >= :a) FROM p`,
@@ -224,7 +234,7 @@ func (s *Store) ReportYearFigures(ctx context.Context, from, to caseload.Date) (
 }
 
 // reportCounts runs a query of (key, count) rows into out.
-func reportCounts(ctx context.Context, tx *sql.Tx, q string, out map[string]int, args ...any) error {
+func reportCounts(ctx context.Context, tx reportQuerier, q string, out map[string]int, args ...any) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err

@@ -32,7 +32,7 @@ func (s *Store) Scratch(ctx context.Context) (*Store, error) {
 		return nil, fmt.Errorf("store: scratch: %w", err)
 	}
 	db.SetMaxOpenConns(1)
-	sc := &Store{db: db, path: path, actor: s.Actor()}
+	sc := &Store{db: db, path: path, actor: s.Actor(), peopleReady: make(chan struct{})}
 	err = migrate(ctx, db)
 	if err == nil {
 		_, err = db.ExecContext(ctx, `INSERT INTO node (id, unit_name, unit_kind, created_at) VALUES (?, ?, ?, datetime('now'))`,
@@ -40,6 +40,9 @@ func (s *Store) Scratch(ctx context.Context) (*Store, error) {
 	}
 	if err == nil {
 		err = sc.init(ctx)
+	}
+	if err == nil {
+		err = sc.loadIndex(ctx, db)
 	}
 	if err != nil {
 		db.Close()
@@ -70,7 +73,7 @@ func (s *Store) CommitScratch(ctx context.Context, sc *Store) error {
 	}
 	defer os.RemoveAll(filepath.Dir(sc.path))
 
-	idx := s.people
+	idx := s.index()
 	idx.writeMu.Lock()
 	defer idx.writeMu.Unlock()
 	if err := s.attachAndCopy(ctx, sc.path); err != nil {

@@ -62,7 +62,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return fmt.Errorf("store: set setting %s: %w", key, err)
 	}
 	if key == settingHamlets {
-		s.people.setHamlets(hamlets)
+		s.index().setHamlets(hamlets)
 	}
 	return nil
 }

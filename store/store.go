@@ -40,7 +40,12 @@ type Store struct {
 	session *caseload.User // the logged-in user; nil: no session (CLI, tests), full rights
 
 	people *peopleIndex // in-memory person search index, kept current on writes
-	wl     wlCache      // worklist cache, see worklist_cache.go
+	// peopleReady is closed once people is built (see index and
+	// OpenDeferred); peopleErr is why the build failed, if it did.
+	peopleReady chan struct{}
+	peopleErr   error
+	stopIndex   context.CancelFunc
+	wl          wlCache // worklist cache, see worklist_cache.go
 }
 
 // DSN builds the modernc SQLite data source name for a file path, escaping
@@ -69,10 +74,10 @@ func dsnFor(path string, windows bool, wd string) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "secure_delete(1)")
-	// Statement journals and temporary indexes in memory: a write inside a
-	// long transaction (sync import, load) otherwise journals each
-	// statement to a temporary file (a third of the import's time went
-	// to those writes), and sensitive rows never reach a temporary file.
+	// Temporary tables and statement journals in memory: a bulk write
+	// (load, import) wrote every changed page a second time into a
+	// temporary file (a third of a 100,000-person load), and no
+	// plaintext copy of records lands in the system's temp folder.
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	// Linux: file:/home/...; Windows: file:///C:/Users/..., the form the
@@ -123,7 +128,16 @@ func absFor(path string, windows bool, wd string) string {
 // Open opens (creating if needed) the database file at path, applies the
 // pending migrations, makes sure this installation has a node identity and
 // loads the search index.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return open(path, false) }
+
+// OpenDeferred is Open for the desktop window: it returns as soon as the
+// database is open and migrated, and builds the search index in the
+// background (about a second at 100,000 people). Whatever needs the index
+// (People, search, person writes, the worklist) waits for it; IndexReady
+// tells when it is there, IndexErr whether building it failed.
+func OpenDeferred(path string) (*Store, error) { return open(path, true) }
+
+func open(path string, deferred bool) (*Store, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs // Path() and the DSN name the same file whatever the working directory later
 	}
@@ -134,11 +148,36 @@ func Open(path string) (*Store, error) {
 	// One connection: SQLite has one writer anyway, and a single connection
 	// makes every transaction see the previous one's writes.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path, actor: "system"}
+	s := &Store{db: db, path: path, actor: "system", peopleReady: make(chan struct{})}
 	if err := s.init(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopIndex = cancel
+	if !deferred {
+		defer cancel()
+		if err := s.loadIndex(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: load index: %w", err)
+		}
+		return s, nil
+	}
+	go func() {
+		// A second connection of its own: WAL lets it read while the
+		// window's queries use the store's one. Person writes wait for
+		// the index (index), so none can slip between its read and ready.
+		r, err := sql.Open("sqlite", DSN(path))
+		if err != nil {
+			r = db // cannot happen with this driver; the store's pool will do
+		} else {
+			r.SetMaxOpenConns(1)
+			defer r.Close()
+		}
+		if err := s.loadIndex(ctx, r); err != nil {
+			s.peopleErr = fmt.Errorf("store: load index: %w", err)
+		}
+	}()
 	return s, nil
 }
 
@@ -155,14 +194,18 @@ func (s *Store) init(ctx context.Context) error {
 	}
 	s.node = node
 	s.clock = NewClock(node.ID, time.Now)
-	if err := s.loadIndex(ctx); err != nil {
-		return fmt.Errorf("store: load index: %w", err)
+	if err := s.seedHolidays(ctx); err != nil {
+		return fmt.Errorf("store: holidays: %w", err)
 	}
 	return nil
 }
 
 // Close runs PRAGMA optimize and closes the database.
 func (s *Store) Close() error {
+	if s.stopIndex != nil {
+		s.stopIndex()
+		<-s.peopleReady
+	}
 	_, _ = s.db.Exec("PRAGMA optimize")
 	return s.db.Close()
 }

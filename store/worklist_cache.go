@@ -241,6 +241,9 @@ const wlFields = 21
 // by the extra condition filter) into new cases with their legal dates,
 // active mentor, visit and classification summaries.
 func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (map[string]*caseload.WorkCase, error) {
+	// The index first: while it is being built (OpenDeferred) its reader
+	// holds the store's one connection, which the query below would take.
+	idx := s.index()
 	rows, err := s.db.QueryContext(ctx, `SELECT `+worklistPersonCols+worklistPersonFrom+filter, args...)
 	if err != nil {
 		return nil, err
@@ -292,7 +295,7 @@ func loadWorkPeople(ctx context.Context, s *Store, filter string, args []any) (m
 		// Share the index's copies of the id and name, and one copy of
 		// each mentor id and quarter: at office scale the cases are most
 		// of the worklist's memory.
-		if id, name, ok := s.people.Identity(p.ID); ok && name == p.FullName {
+		if id, name, ok := idx.Identity(p.ID); ok && name == p.FullName {
 			p.ID, p.FullName = id, name
 		}
 		wc := caseload.NewWorkCase(&p)

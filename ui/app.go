@@ -49,16 +49,9 @@ func New(a fyne.App, st *store.Store) *App {
 	// Unikey/EVKey erase letters with a packet backspace that GLFW drops;
 	// this turns it into a real Backspace on Windows (no-op elsewhere).
 	typing.Install(u.win)
-	u.areas = []area{
-		{"nav.overview", theme.HomeIcon(), u.newOverviewArea},
-		{"nav.caseload", theme.AccountIcon(), u.newCaseloadArea},
-		{"nav.visits", theme.HistoryIcon(), u.newVisitsArea},
-		{"nav.mentors", theme.ContentCopyIcon(), u.newMentorsArea},
-		{"nav.models", theme.GridIcon(), u.newModelsArea},
-		{"nav.support", theme.ListIcon(), u.newSupportArea},
-		{"nav.reports", theme.DocumentIcon(), u.newReportsArea},
-		{"nav.sync", theme.UploadIcon(), u.newSyncArea},
-		{"nav.settings", theme.SettingsIcon(), u.newSettingsArea},
+	u.areas = u.wardAreas()
+	if u.isOffice() {
+		u.areas = u.officeAreas() // office.go
 	}
 	u.content = container.NewStack()
 	u.nav = widget.NewList(
@@ -79,6 +72,7 @@ func New(a fyne.App, st *store.Store) *App {
 	u.win.Resize(fyne.NewSize(1280, 800))
 	// Closing the window with a half-typed person asks first.
 	u.win.SetCloseIntercept(func() { u.confirmLeave(u.win.Close) })
+	u.watchIndex(st)
 	u.login(func(s session) {
 		u.sess = s
 		u.areas = areasFor(s, u.areas)
@@ -86,6 +80,21 @@ func New(a fyne.App, st *store.Store) *App {
 		u.nav.Select(0) // a ward officer starts the day on the worklist (Tổng quan)
 	})
 	return u
+}
+
+// wardAreas are the navigation of a ward.
+func (u *App) wardAreas() []area {
+	return []area{
+		{"nav.overview", theme.HomeIcon(), u.newOverviewArea},
+		{"nav.caseload", theme.AccountIcon(), u.newCaseloadArea},
+		{"nav.visits", theme.HistoryIcon(), u.newVisitsArea},
+		{"nav.mentors", theme.ContentCopyIcon(), u.newMentorsArea},
+		{"nav.models", theme.GridIcon(), u.newModelsArea},
+		{"nav.support", theme.ListIcon(), u.newSupportArea},
+		{"nav.reports", theme.DocumentIcon(), u.newReportsArea},
+		{"nav.sync", theme.UploadIcon(), u.newSyncArea},
+		{"nav.settings", theme.SettingsIcon(), u.newSettingsArea},
+	}
 }
 
 // mentorAreas are the only areas a mentor user sees: their worklist, their

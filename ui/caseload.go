@@ -35,14 +35,15 @@ const (
 	colReturned
 	colGroup
 	colStatus
+	colWard // an office's merged caseload only (office_caseload.go)
 	numCols
 )
 
 // colKeys are the header message keys; colWidths fit 1280×800.
 var (
 	colKeys = [numCols]string{"ui.list.col.name", "ui.list.col.birth_year", "ui.list.col.gender",
-		"ui.list.col.hamlet", "ui.list.col.offense", "ui.list.col.returned", "ui.list.col.group", "ui.list.col.status"}
-	colWidths = [numCols]float32{190, 80, 75, 120, 165, 100, 60, 110}
+		"ui.list.col.hamlet", "ui.list.col.offense", "ui.list.col.returned", "ui.list.col.group", "ui.list.col.status", "office.list.col.ward"}
+	colWidths = [numCols]float32{190, 80, 75, 120, 165, 100, 60, 110, 150}
 )
 
 // Status filter choices, in the order of the select.
@@ -105,7 +106,11 @@ type caseloadView struct {
 	list         fyne.CanvasObject
 	stack        *fyne.Container
 	form         *personForm // the open profile, or nil
+	imp          *importView // the open import screen, or nil (import.go)
 	root         fyne.CanvasObject
+	office       *caseloadOffice // an office's ward filter and column, or nil
+	order        []int           // the columns shown, left to right (data columns col*)
+	foreignWard  string          // the ward owning the open profile's record, when not this installation
 
 	cellsCreated int // for tests: how many cell widgets the table made
 }
@@ -154,6 +159,9 @@ func (v *caseloadView) build() {
 	v.hamletValues = append([]string{""}, v.src.Hamlets()...)
 	hamletLabels := append([]string{i18n.T("ui.filter.hamlet_all")}, v.hamletValues[1:]...)
 	v.hamlet = widget.NewSelect(hamletLabels, func(string) { v.reload() })
+	if v.u != nil && v.u.isOffice() {
+		v.office = newCaseloadOffice(v.u, func() { v.reload() })
+	}
 
 	// Select the defaults without triggering reloads before the table exists.
 	for _, s := range []*widget.Select{v.status, v.group, v.hamlet} {
@@ -166,13 +174,16 @@ func (v *caseloadView) build() {
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.add = widget.NewButtonWithIcon(i18n.T("ui.list.add"), theme.ContentAddIcon(), v.newPerson)
 	v.add.Importance = widget.HighImportance
-	if v.readOnly {
+	if v.readOnly || v.office != nil {
 		v.add.Disable()
+	}
+	if v.office != nil { // an office keeps no people of its own
+		v.add.Hide()
 	}
 
 	v.sortCol = colName
 	v.table = &widget.Table{
-		Length: func() (int, int) { return len(v.rows), numCols },
+		Length: func() (int, int) { return len(v.rows), len(v.order) },
 		CreateCell: func() fyne.CanvasObject {
 			v.cellsCreated++
 			return widget.NewLabel("")
@@ -188,14 +199,18 @@ func (v *caseloadView) build() {
 		},
 		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
-			col := id.Col
+			col := v.dataCol(id.Col)
 			b.SetText(v.headerText(col))
 			b.SetIcon(v.headerIcon(col))
 			b.OnTapped = func() { v.sortBy(col) }
 		},
 	}
 	v.table.ExtendBaseWidget(v.table)
-	v.columns = newCaseloadColumns(v.table) // caseload_columns.go
+	v.order = wardOrder
+	if v.office != nil {
+		v.order = officeOrder
+	}
+	v.columns = newCaseloadColumns(v.table, v.order) // caseload_columns.go
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.rows) {
@@ -210,8 +225,11 @@ func (v *caseloadView) build() {
 	// choice names them ("Tất cả nhóm", "Tất cả thôn/tổ"); without the
 	// labels the row fits a 1024-wide window.
 	filters := container.NewGridWithColumns(3, labelled("ui.filter.status", v.status), v.group, v.hamlet)
+	if v.office != nil {
+		filters = container.NewGridWithColumns(4, v.status, v.group, v.hamlet, v.office.Ward)
+	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.add), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, exportButton(v.src, "caseload", v.exportFilter), v.importButton(), v.add), v.search),
 		filters,
 		widget.NewSeparator(),
 	)
@@ -223,20 +241,21 @@ func (v *caseloadView) build() {
 // updateCell fills one cell from the pre-formatted row: O(1).
 func (v *caseloadView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(v.rows) || id.Col < 0 || id.Col >= numCols {
+	c := v.dataCol(id.Col)
+	if id.Row < 0 || id.Row >= len(v.rows) || c < 0 {
 		l.SetText("")
 		return
 	}
 	r := &v.rows[id.Row]
 	trunc := fyne.TextTruncateOff
-	if r.long&(1<<id.Col) != 0 {
+	if r.long&(1<<c) != 0 {
 		trunc = fyne.TextTruncateEllipsis
 	}
-	if l.Text == r.cells[id.Col] && l.Truncation == trunc {
+	if l.Text == r.cells[c] && l.Truncation == trunc {
 		return // unchanged: skip re-shaping the text
 	}
 	l.Truncation = trunc
-	l.SetText(r.cells[id.Col])
+	l.SetText(r.cells[c])
 }
 
 // headerText is the column title.
@@ -288,6 +307,10 @@ func (v *caseloadView) filter() store.PersonFilter {
 func (v *caseloadView) reload() {
 	f := v.filter()
 	v.loads.status = v.count
+	if v.office != nil {
+		v.office.reload(&v.loads, f, v.src, v.setRows) // office_caseload.go
+		return
+	}
 	runLoad(&v.loads, func() ([]store.PersonRow, error) { return v.src.People(f), nil }, nil, v.setRows)
 }
 
@@ -298,7 +321,7 @@ func (v *caseloadView) setRows(rows []store.PersonRow) {
 	for i, r := range rows {
 		out[i] = listRow{id: r.ID, order: i, row: r, cells: [numCols]string{
 			r.FullName, yearText(r.BirthYear), enumLabel("person.gender", string(r.Gender)), r.Hamlet,
-			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)),
+			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)), v.wardOf(r.ID),
 		}}
 		for c, text := range out[i].cells {
 			if safe := safeRunes()[c]; len(text) > safe && utf8.RuneCountInString(text) > safe {
@@ -377,7 +400,7 @@ func (v *caseloadView) active() bool {
 }
 
 func (v *caseloadView) focusSearch() {
-	if v.form != nil {
+	if v.form != nil || v.imp != nil {
 		return
 	}
 	v.win.Canvas().Focus(v.search)
@@ -385,6 +408,8 @@ func (v *caseloadView) focusSearch() {
 
 func (v *caseloadView) escape() {
 	switch {
+	case v.imp != nil:
+		v.imp.close()
 	case v.form != nil:
 		v.form.RequestClose()
 	case v.search.Text != "":

@@ -14,11 +14,11 @@ import (
 // colMins are the narrowest the caseload's columns get in a small window
 // (1024×700: the navigation leaves about 820 px); the last columns then
 // stay on screen and the name, offense and hamlet end with an ellipsis.
-var colMins = [numCols]float32{150, 70, 60, 90, 95, 95, 50, 0}
+var colMins = [numCols]float32{150, 70, 60, 90, 95, 95, 50, 0, 110}
 
 // shrinkOrder is which columns give up width first when the window is
 // narrow, and growCol takes the width a wide window leaves.
-var shrinkOrder = []int{colOffense, colName, colHamlet}
+var shrinkOrder = []int{colOffense, colName, colHamlet, colWard}
 
 const growCol = colOffense
 
@@ -33,7 +33,7 @@ func columnsFor() (base, mins [numCols]float32) {
 			if w > base[c] {
 				base[c] = w
 			}
-			if c != colName && c != colOffense && c != colHamlet && w > mins[c] {
+			if c != colName && c != colOffense && c != colHamlet && c != colWard && w > mins[c] {
 				mins[c] = w
 			}
 		}
@@ -93,22 +93,32 @@ func fitColumns(base, mins [numCols]float32, total float32) [numCols]float32 {
 // columns to the width on every layout.
 type caseloadColumns struct {
 	t          *widget.Table
+	order      []int // the data column shown in each table column
 	base, mins [numCols]float32
 	last       [numCols]float32
 }
 
-func newCaseloadColumns(t *widget.Table) *caseloadColumns {
-	l := &caseloadColumns{t: t}
+func newCaseloadColumns(t *widget.Table, order []int) *caseloadColumns {
+	l := &caseloadColumns{t: t, order: order}
 	l.base, l.mins = columnsFor()
+	shown := map[int]bool{}
+	for _, c := range order {
+		shown[c] = true
+	}
+	for c := range l.base {
+		if !shown[c] { // takes no width
+			l.base[c], l.mins[c] = 0, 0
+		}
+	}
 	l.apply(l.base)
 	return l
 }
 
 // apply sets the widths that changed.
 func (l *caseloadColumns) apply(w [numCols]float32) {
-	for c, x := range w {
-		if x != l.last[c] {
-			l.t.SetColumnWidth(c, x)
+	for i, c := range l.order {
+		if w[c] != l.last[c] {
+			l.t.SetColumnWidth(i, w[c])
 		}
 	}
 	l.last = w

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -9,9 +10,10 @@ import (
 
 // newPerson opens an empty register form.
 func (v *caseloadView) newPerson() {
-	if v.readOnly || v.form != nil {
+	if v.readOnly || v.office != nil || v.form != nil || v.imp != nil {
 		return
 	}
+	v.foreignWard = ""
 	v.showForm(newPersonForm(v.src, v.win, caseload.Person{}, v.readOnly))
 }
 
@@ -27,7 +29,22 @@ func (v *caseloadView) openPerson(id string) {
 		showMessage(i18n.T("ui.error.title"), i18n.Error(err), v.win)
 		return
 	}
-	v.showForm(newPersonForm(v.src, v.win, p, v.readOnly))
+	v.foreignWard = ""
+	ro := v.readOnly
+	if v.office != nil && v.office.foreign(p) {
+		// A ward's record: the office reads it, the ward alone changes it.
+		ro, v.foreignWard = true, v.office.name(p.Owner)
+	}
+	v.showForm(newPersonForm(v.src, v.win, p, ro))
+}
+
+// profile builds the profile of the form's person; a ward's record opened
+// at the office says which ward owns it, and no tab offers a change.
+func (v *caseloadView) profile(f *personForm) fyne.CanvasObject {
+	if v.foreignWard == "" || f.person.ID == "" {
+		return v.u.personProfile(f)
+	}
+	return container.NewBorder(ownedBanner(v.foreignWard), nil, nil, nil, v.u.readOnlyApp().personProfile(f))
 }
 
 func (v *caseloadView) showForm(f *personForm) {
@@ -36,14 +53,14 @@ func (v *caseloadView) showForm(f *personForm) {
 		v.reload()
 		if wasNew {
 			wasNew = false
-			v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
+			v.stack.Objects = []fyne.CanvasObject{v.profile(f)}
 			v.stack.Refresh()
 		}
 	}
 	f.OnClose = v.closeForm
 	f.OnOpen = v.openPerson
 	v.form = f
-	v.stack.Objects = []fyne.CanvasObject{v.u.personProfile(f)}
+	v.stack.Objects = []fyne.CanvasObject{v.profile(f)}
 	v.stack.Refresh()
 	if !f.readOnly {
 		v.win.Canvas().Focus(f.fullName)

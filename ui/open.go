@@ -14,8 +14,11 @@ import (
 // Open shows a screen by name: an area ("overview", "caseload", "visits",
 // "mentors", "models", "support", "reports", "sync", "settings") or one of
 // the deeper screens ("person-new", "person-first", "person-support",
-// "reception", "quarter-list", "businesses", "settings-lists"). The command line's --screen flag uses it, so that
-// make screenshots can photograph every main screen of the real GUI.
+// "reception", "quarter-list", "businesses", "settings-lists", "import",
+// "import:FILE.xlsx": the import screen with that file read and checked;
+// an office's "wards", "caseload-ward", "notices"). The command line's
+// --screen flag uses it, so that make screenshots can photograph every
+// main screen of the real GUI.
 func (u *App) Open(screen string) {
 	switch screen {
 	case "person-new":
@@ -98,6 +101,20 @@ func (u *App) Open(screen string) {
 			v.sel = best
 			v.showPeople()
 		}
+	case "import":
+		u.ShowArea("nav.caseload")
+		if u.list != nil {
+			u.list.openImport()
+		}
+	case "wards": // an office's ward list (office.go)
+		u.ShowArea("office.nav.wards")
+	case "caseload-ward": // an office's merged caseload, filtered to its first ward
+		u.ShowArea("nav.caseload")
+		if u.list != nil && u.list.office != nil && len(u.list.office.wards) > 0 {
+			u.list.office.Ward.SetSelectedIndex(1)
+		}
+	case "notices": // an office's notices and transfer orders
+		u.ShowArea("office.nav.notices")
 	case "settings-lists":
 		u.ShowArea("nav.settings")
 		if len(u.content.Objects) > 0 {
@@ -106,6 +123,13 @@ func (u *App) Open(screen string) {
 			}
 		}
 	default:
+		if path, ok := strings.CutPrefix(screen, "import:"); ok {
+			u.Open("import")
+			if u.list != nil && u.list.imp != nil {
+				u.list.imp.openPath(path) // import_file.go
+			}
+			return
+		}
 		u.ShowArea("nav." + strings.TrimPrefix(screen, "nav."))
 	}
 }

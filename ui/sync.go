@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,6 +35,9 @@ type syncBackend interface {
 	EnrolFinish(ctx context.Context, reply []byte, typed string) (store.SyncPeer, error)
 	UnitCode() string
 	Conflicts(ctx context.Context) ([]store.SyncConflict, error)
+	// Pending counts per table what the next file to the peer (to, or
+	// the only one) would carry.
+	Pending(ctx context.Context, to string) ([]exchange.PendingCount, error)
 }
 
 // nodeSync adapts exchange.Node to syncBackend.
@@ -82,6 +85,8 @@ type syncView struct {
 	exportBtn *widget.Button
 	readBtn   *widget.Button
 	folderBtn *widget.Button
+	reader    *fileReader   // reads one file or a folder, with a progress bar (office_read.go)
+	pending   *widget.Label // what the next file will carry, before it is written
 	peerSel   *widget.Select
 	peers     []store.SyncPeer
 
@@ -100,7 +105,7 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	half := (len(groups) + 1) / 2
 	for _, part := range [][]string{groups[:half], groups[half:]} {
 		t := canvas.NewText(strings.Join(part, "  "), theme.Color(theme.ColorNameForeground))
-		t.TextSize = 22
+		t.TextSize = 26
 		t.TextStyle = fyne.TextStyle{Monospace: true}
 		v.fp = append(v.fp, t)
 	}
@@ -111,13 +116,15 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	if b.Kind() == "office" {
 		exportKey = "sync.ui.export_office"
 	}
-	v.exportBtn = widget.NewButtonWithIcon(i18n.T(exportKey), theme.UploadIcon(), v.chooseExportFolder)
+	v.exportBtn = widget.NewButtonWithIcon(i18n.T(exportKey), theme.UploadIcon(), v.confirmExport)
 	v.exportBtn.Importance = widget.HighImportance
-	v.readBtn = widget.NewButtonWithIcon(i18n.T("sync.ui.read_file"), theme.DownloadIcon(), v.chooseFile)
-	v.folderBtn = widget.NewButtonWithIcon(i18n.T("sync.ui.read_folder"), theme.FolderOpenIcon(), v.chooseFolder)
-	v.peerSel = widget.NewSelect(nil, nil)
+	v.reader = newFileReader(b.Import, win)
+	v.reader.OnDone = v.refresh
+	v.readBtn, v.folderBtn = v.reader.ReadFile, v.reader.ReadFolder
+	v.results = v.reader.Results
+	v.pending = syncLabel("")
+	v.peerSel = widget.NewSelect(nil, func(string) { v.showPending() })
 	v.peerSel.PlaceHolder = i18n.T("sync.ui.choose_ward")
-	v.results = container.NewVBox()
 	v.channels = container.NewVBox()
 	v.alerts = container.NewVBox()
 	v.conflicts = container.NewVBox()
@@ -125,7 +132,9 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 
 	fpTitle := syncLabel(i18n.T("sync.ui.fingerprint"))
 	fpTitle.TextStyle = fyne.TextStyle{Bold: true}
-	fpBox := container.NewVBox(fpTitle, v.fp[0], v.fp[1])
+	// The digits line up with the labels' text.
+	fpBox := container.NewVBox(fpTitle, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0),
+		container.NewVBox(v.fp[0], v.fp[1])))
 	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
 	if b.Kind() == "office" {
 		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
@@ -138,13 +147,23 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 		fpBox,
 		widget.NewSeparator(),
 		top,
+		v.pending,
 		v.busy,
+		v.reader.Progress,
+		v.reader.Status,
 		syncHeading("sync.ui.results"), v.results,
 		syncHeading("sync.ui.channels"), v.channels,
 		syncHeading("sync.ui.alerts"), v.alerts,
 		syncHeading("sync.ui.conflicts"), v.conflicts,
 		syncHeading("sync.ui.enrol"), v.enrolBox,
 	)
+	if chans, err := b.Channels(context.Background()); err == nil && len(chans) == 0 && canWrite {
+		// Not enrolled yet: enrolment is the only thing to do, first.
+		body = container.NewVBox(fpBox, widget.NewSeparator(), syncHeading("sync.ui.enrol"), v.enrolBox,
+			widget.NewSeparator(), top, v.pending, v.busy, v.reader.Progress, v.reader.Status,
+			syncHeading("sync.ui.results"), v.results, syncHeading("sync.ui.channels"), v.channels,
+			syncHeading("sync.ui.alerts"), v.alerts, syncHeading("sync.ui.conflicts"), v.conflicts)
+	}
 	v.content = container.NewVScroll(container.NewPadded(body))
 	if canWrite {
 		v.buildEnrol()
@@ -189,6 +208,7 @@ func (v *syncView) refresh() {
 	setEnabled(v.exportBtn, can)
 	setEnabled(v.readBtn, can)
 	setEnabled(v.folderBtn, can)
+	v.showPending()
 	alerts, err := v.b.Alerts(ctx)
 	v.alerts.RemoveAll()
 	if err != nil {
@@ -333,36 +353,7 @@ func (v *syncView) chooseExportFolder() {
 		dir := u.Path()
 		v.run(func() []string { return []string{v.exportTo(dir)} })
 	}, v.win)
-	d.Show()
-}
-
-func (v *syncView) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		v.run(func() []string { return v.readFiles([]string{p}) })
-	}, v.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".hnx"}))
-	d.Show()
-}
-
-func (v *syncView) chooseFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		dir := u.Path()
-		v.run(func() []string {
-			files := hnxFiles(dir)
-			if len(files) == 0 {
-				return []string{i18n.T("sync.ui.no_files", "Path", dir)}
-			}
-			return v.readFiles(files)
-		})
-	}, v.win)
+	d.Resize(dialogSize(v.win))
 	d.Show()
 }
 

@@ -32,11 +32,12 @@ const (
 	Group       Field = "group"
 	Phone       Field = "phone"
 	Notes       Field = "notes"
+	Status      Field = "status"
 )
 
 // Fields lists the fields in the order the mapping screen shows them.
 var Fields = []Field{FullName, BirthDate, Gender, CitizenID, Address, Hamlet, Offense, Sentence,
-	CompletedOn, ReturnedOn, Amnesty, Group, Phone, Notes}
+	CompletedOn, ReturnedOn, Amnesty, Group, Status, Phone, Notes}
 
 // synonyms are the header texts of each field, folded (no diacritics,
 // lower case, single spaces): the names wards use in their own lists.
@@ -55,6 +56,7 @@ var synonyms = map[Field][]string{
 	Group:       {"nhom", "phan loai", "xep loai", "nhom (a,b,c,d)"},
 	Phone:       {"dien thoai", "so dien thoai", "sdt"},
 	Notes:       {"ghi chu"},
+	Status:      {"tinh trang", "trang thai", "tinh trang quan ly"},
 }
 
 // fold is the comparison form of a header: NFC, diacritics removed, lower

@@ -79,39 +79,7 @@ var ErrNoSheet = errors.New("no such sheet")
 // (blank rows are skipped), checks each as the store would, and flags
 // duplicates inside the file and against st (nil: no store check).
 func (s *Sheet) Parse(st *store.Store, today caseload.Date) []Row {
-	var out []Row
-	seenID := map[string]int{}
-	seenName := map[string]int{}
-	for i := s.Header + 1; i < len(s.Rows); i++ {
-		cells := s.Rows[i]
-		if blank(cells) {
-			continue
-		}
-		r := parseRow(cells, s.Mapping, today)
-		r.Line = i + 1
-		p := r.Person
-		if p.CitizenID != "" {
-			if first, dup := seenID[p.CitizenID]; dup {
-				r.Warns = append(r.Warns, Message{"import.dup.file_id", map[string]any{"Line": first, "Value": p.CitizenID}})
-			} else {
-				seenID[p.CitizenID] = r.Line
-			}
-		}
-		if key := fold(p.FullName) + "|" + fmt.Sprint(p.BirthDate.Year); p.FullName != "" && p.BirthDate.Year != 0 {
-			if first, dup := seenName[key]; dup {
-				r.Warns = append(r.Warns, Message{"import.dup.file_name", map[string]any{"Line": first}})
-			} else {
-				seenName[key] = r.Line
-			}
-		}
-		if st != nil && len(r.Errors) == 0 {
-			for _, d := range st.Duplicates(p) {
-				r.Warns = append(r.Warns, Message{"import.dup.store", map[string]any{"Name": d.FullName, "ID": d.CitizenID}})
-			}
-		}
-		out = append(out, r)
-	}
-	return out
+	return s.ParseWith(today, Options{Store: st})
 }
 
 func blank(cells []string) bool {
@@ -175,6 +143,13 @@ func parseRow(cells []string, m Mapping, today caseload.Date) Row {
 	if parseYes(cell(Amnesty)) && !strings.Contains(fold(cell(Amnesty)), "chap hanh xong") {
 		p.ReleaseKind = caseload.ReleaseAmnesty
 	}
+	if v := cell(Status); v != "" {
+		st, ok := parseStatus(v)
+		if !ok {
+			bad(Status, "import.error.status")
+		}
+		p.Status = st
+	}
 	if v := strings.ToUpper(cell(Group)); v != "" {
 		g := caseload.Group(strings.TrimPrefix(v, "NHÓM "))
 		if len(g) != 1 || !strings.Contains("ABCD", string(g)) {
@@ -213,30 +188,7 @@ type Result struct {
 // refuses (writing nothing) when any row has an error. skip leaves out the
 // rows whose Line it holds (the duplicates the user chose to drop).
 func Commit(ctx context.Context, st *store.Store, rows []Row, skip map[int]bool, dryRun bool) (Result, error) {
-	res := Result{Rows: rows, DryRun: dryRun}
-	var people []caseload.Person
-	for _, r := range rows {
-		if len(r.Errors) > 0 {
-			res.Errors++
-			continue
-		}
-		if skip[r.Line] {
-			res.Skipped++
-			continue
-		}
-		people = append(people, r.Person)
-	}
-	if res.Errors > 0 {
-		return res, &RowsError{N: res.Errors}
-	}
-	if dryRun || len(people) == 0 {
-		return res, nil
-	}
-	if err := st.SavePeople(ctx, people); err != nil {
-		return res, fmt.Errorf("importxlsx: save: %w", err)
-	}
-	res.Saved = len(people)
-	return res, nil
+	return CommitProgress(ctx, st, rows, skip, dryRun, nil)
 }
 
 // RowsError says that some rows have errors, so nothing was written.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"hoanhap/caseload"
+	"hoanhap/i18n"
 )
 
 var (
@@ -151,3 +152,20 @@ func parseYes(s string) bool {
 	}
 	return true
 }
+
+// parseStatus reads a status as the app's lists write it ("Đang quản
+// lý", "Chờ về", "Đã kết thúc", in the current language or Vietnamese)
+// or its code.
+func parseStatus(s string) (caseload.Status, bool) {
+	f := fold(s)
+	for _, st := range caseload.Statuses {
+		if f == string(st) || f == fold(i18n.T("person.status."+string(st))) || f == fold(statusVI[st]) {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// statusVI are the Vietnamese status labels, read whatever the language.
+var statusVI = map[caseload.Status]string{caseload.StatusExpected: "Chờ về", caseload.StatusManaged: "Đang quản lý",
+	caseload.StatusEnded: "Đã kết thúc"}
