@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"hoanhap/i18n"
 	"hoanhap/exchange"
+	"hoanhap/i18n"
 )
 
 // pendingTarget is the peer the next file goes to: "" for a ward (its
