@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"hoanhap/caseload"
@@ -59,6 +60,13 @@ func TestTransferBetweenWards(t *testing.T) {
 	addVisit(t, tp.a, p.ID, 9)
 	stay := addPerson(t, tp.a, "Trần Văn Ở Lại")
 	roundTrip(t, tp.a, tp.office)
+	// Every record the file wrote has its audit row at the office.
+	for _, id := range []string{p.ID, stay.ID} {
+		au, err := tp.office.St.Audit(ctx, "person", id)
+		if err != nil || len(au) != 1 || au[0].Who != "sync" || au[0].Action != "insert" || !strings.Contains(au[0].New, tp.a.ID.NodeID) {
+			t.Fatalf("office's audit of %s: %+v %v", id, au, err)
+		}
+	}
 
 	// Two orders at once are refused; so are a ward unknown and the same ward.
 	tr := orderTransfer(t, tp.office, p.ID, tp.b)

@@ -76,6 +76,10 @@ type Table struct {
 	// writeCached is write through a transaction's statement cache (sync
 	// import writes thousands of records in one transaction).
 	writeCached func(ctx context.Context, sc *stmtCache, rec any, fresh bool) error
+	// insertCached inserts a record with a plain INSERT (no conflict
+	// clause): a row with the same key makes it fail, and the caller then
+	// takes the slow path (sync import, where most records are new).
+	insertCached func(ctx context.Context, sc *stmtCache, rec any) error
 }
 
 // Exchanged reports whether the table travels in sync files.
@@ -334,6 +338,19 @@ func define[T any](t Table, c codec[T]) *Table {
 	}
 	t.writeCached = func(ctx context.Context, sc *stmtCache, v any, fresh bool) error {
 		return write(ctx, func(q string, args ...any) (sql.Result, error) { return sc.exec(ctx, sc.tx, q, args...) }, v, fresh)
+	}
+	plain := `INSERT INTO ` + t.SQL + ` (` + strings.Join(insCols, ", ") + `) VALUES (` + svMarks(len(insCols)) + `)`
+	t.insertCached = func(ctx context.Context, sc *stmtCache, v any) error {
+		rec, ok := v.(T)
+		if !ok {
+			return fmt.Errorf("record of type %T, want %T", v, rec)
+		}
+		args, err := c.args(&rec)
+		if err != nil {
+			return err
+		}
+		_, err = sc.exec(ctx, sc.tx, plain, append(args, localArgs...)...)
+		return err
 	}
 	return &t
 }

@@ -78,6 +78,7 @@ type SyncTx struct {
 	fileID  string
 	applied int        // records written by ApplyRecord and RetryPending
 	sc      *stmtCache // statements prepared once per transaction
+	audits  []any      // audit rows queued by auditRow, six values each
 }
 
 // exec runs a statement through the transaction's statement cache.
@@ -323,6 +324,9 @@ func (s *Store) syncReceive(ctx context.Context, in InFile, status string, apply
 			t := &SyncTx{s: s, tx: tx, ctx: ctx, peer: in.Peer, seq: in.Seq, fileID: in.FileID}
 			n, err := apply(t)
 			if err != nil {
+				return err
+			}
+			if err := t.FlushAudit(); err != nil {
 				return err
 			}
 			res.Records = n

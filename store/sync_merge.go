@@ -165,6 +165,23 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 			return 0, fmt.Errorf("%w: %s records come from the office only", ErrSyncNotOwner, r.Table)
 		}
 	}
+	if t.sc == nil {
+		t.sc = newStmtCache(t.tx)
+	}
+	// Most records of a file are new here: a plain INSERT does in one
+	// statement what a lookup and a write do in two, and fails on a row
+	// already here, which then takes the path below.
+	if tb.Key == "id" && tb.Owner != OwnerKey && tb.insertCached != nil {
+		err := tb.insertCached(t.ctx, t.sc, rec)
+		switch {
+		case err == nil:
+			return t.written(tb, r, rec, false, 0)
+		case strings.Contains(err.Error(), "FOREIGN KEY constraint failed"):
+			return 0, errSyncPending
+		case !strings.Contains(err.Error(), "UNIQUE constraint failed: "+tb.SQL+"."+tb.Key):
+			return 0, fmt.Errorf("store: write %s record: %w", tb.Name, err)
+		}
+	}
 	var lOwner, lHLC string
 	var lVer int64
 	err = t.queryRow(`SELECT owner, ver, hlc FROM `+tb.SQL+` WHERE `+tb.Key+` = ?`, r.ID).Scan(&lOwner, &lVer, &lHLC)
@@ -197,9 +214,6 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 	}
 	// A statement that fails on a foreign key is undone by SQLite alone
 	// (statement rollback): the transaction goes on without it.
-	if t.sc == nil {
-		t.sc = newStmtCache(t.tx)
-	}
 	if err := t.beforeWrite(tb, r, exists, lEpoch); err != nil {
 		return 0, err
 	}
@@ -209,6 +223,12 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 		}
 		return 0, fmt.Errorf("store: write %s record: %w", tb.Name, err)
 	}
+	return t.written(tb, r, rec, exists, lEpoch)
+}
+
+// written finishes the merge of a record just written: its epoch, the
+// transfer flows, the audit row.
+func (t *SyncTx) written(tb *Table, r SyncRecord, rec any, exists bool, lEpoch int64) (MergeOutcome, error) {
 	if err := t.afterWrite(tb, rec); err != nil {
 		return 0, fmt.Errorf("store: transfer order: %w", err)
 	}
@@ -225,12 +245,40 @@ func (t *SyncTx) applyRecord(r SyncRecord, fromOffice bool) (MergeOutcome, error
 	// The audit row of the write: the version and the peer it came from
 	// (the record itself is in the table).
 	note := fmt.Sprintf(`{"ver":%d,"epoch":%d,"from":%q,"file":%q}`, r.Ver, r.Epoch, t.peer, t.fileID)
-	if _, err := t.exec(`INSERT INTO audit (at, who, action, tbl, record_id, old_json, new_json) VALUES (?, ?, ?, ?, ?, '', ?)`,
-		nowAudit(), "sync", action, tb.Name, r.ID, note); err != nil {
+	if err := t.auditRow(action, tb.Name, r.ID, note); err != nil {
 		return 0, err
 	}
 	t.applied++
 	return MergeApplied, nil
+}
+
+// auditBatch is how many audit rows one statement writes.
+const auditBatch = 100
+
+// auditRow queues the audit row of a record written by the sync; the rows
+// are written auditBatch at a time (a file brings a hundred thousand
+// records: one statement per row cost a quarter of the import), the rest
+// by FlushAudit before the transaction commits.
+func (t *SyncTx) auditRow(action, tbl, id, note string) error {
+	t.audits = append(t.audits, nowAudit(), "sync", action, tbl, id, note)
+	if len(t.audits) < 6*auditBatch {
+		return nil
+	}
+	return t.FlushAudit()
+}
+
+// FlushAudit writes the audit rows still queued.
+func (t *SyncTx) FlushAudit() error {
+	for len(t.audits) > 0 {
+		n := min(len(t.audits)/6, auditBatch)
+		q := `INSERT INTO audit (at, who, action, tbl, record_id, new_json) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, ?, ?), `, n), ", ")
+		if _, err := t.exec(q, t.audits[:6*n]...); err != nil {
+			return err
+		}
+		t.audits = t.audits[6*n:]
+	}
+	return nil
 }
 
 func nowAudit() string { return time.Now().UTC().Format(time.RFC3339Nano) }
