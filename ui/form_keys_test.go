@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -99,9 +98,6 @@ func TestProfileWindowShortcuts(t *testing.T) {
 	if windowTitled(u, "Lý Văn Sơn Hải") == nil || w.Canvas().Overlays().Top() == nil {
 		t.Fatal("Esc with unsaved changes closed the window without asking")
 	}
-	// The typing above started the form's duplicate check: let it run
-	// now rather than during the next test.
-	time.Sleep(searchDelay + 100*time.Millisecond)
 }
 
 // The mentor form, the assignment form and the visit entry shown from the

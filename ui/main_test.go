@@ -10,5 +10,6 @@ import (
 // turns it off to load in the background as the application does.
 func TestMain(m *testing.M) {
 	loadInline = true
+	dupCheckDelay = 0
 	os.Exit(m.Run())
 }

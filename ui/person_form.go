@@ -138,7 +138,7 @@ type suppRow struct {
 func newPersonForm(src personSource, win fyne.Window, p caseload.Person, readOnly bool) *personForm {
 	f := &personForm{src: src, win: win, readOnly: readOnly, today: caseload.Today,
 		errLabels: map[string]*widget.Label{}, fieldKeys: map[string]string{},
-		dupDeb: debouncer{delay: searchDelay}}
+		dupDeb: debouncer{delay: dupCheckDelay}}
 	f.build()
 	f.load(p)
 	return f

@@ -12,6 +12,11 @@ import (
 // before searching.
 const searchDelay = 250 * time.Millisecond
 
+// dupCheckDelay is the person form's pause before its duplicate check;
+// the package's tests set it to 0 so that the check runs on the test's
+// goroutine instead of on a timer's.
+var dupCheckDelay = searchDelay
+
 // debouncer runs a function on the UI goroutine once calls pause for its
 // delay. A zero delay runs the function at once, synchronously (tests).
 type debouncer struct {
