@@ -158,20 +158,7 @@ func (a *officeReportsArea) kindChanged() {
 }
 
 func (a *officeReportsArea) period() (report.Period, error) {
-	if a.kind() == report.Custom {
-		if err := a.From.Err(); err != nil {
-			return report.Period{}, err
-		}
-		if err := a.To.Err(); err != nil {
-			return report.Period{}, err
-		}
-		return report.CustomRange(a.From.Date(), a.To.Date())
-	}
-	i := a.Period.SelectedIndex()
-	if i < 0 || i >= len(a.presets) {
-		return report.Period{}, &report.PeriodError{Key: "report.ui.pick_period"}
-	}
-	return a.presets[i], nil
+	return chosenPeriod(a.kind(), a.From, a.To, a.Period, a.presets)
 }
 
 // compute counts every ward's report and the total in the background,

@@ -182,20 +182,27 @@ func periodLabel(p report.Period) string {
 
 // period is the period chosen, or an error message key.
 func (a *reportsArea) period() (report.Period, error) {
-	if a.kind() == report.Custom {
-		if err := a.From.Err(); err != nil {
+	return chosenPeriod(a.kind(), a.From, a.To, a.Period, a.presets)
+}
+
+// chosenPeriod is the period a report screen's controls name: the custom
+// range typed in from and to, or the preset selected in sel (the ward's
+// and the office's report screens share it).
+func chosenPeriod(k report.Kind, from, to *DateEntry, sel *widget.Select, presets []report.Period) (report.Period, error) {
+	if k == report.Custom {
+		if err := from.Err(); err != nil {
 			return report.Period{}, err
 		}
-		if err := a.To.Err(); err != nil {
+		if err := to.Err(); err != nil {
 			return report.Period{}, err
 		}
-		return report.CustomRange(a.From.Date(), a.To.Date())
+		return report.CustomRange(from.Date(), to.Date())
 	}
-	i := a.Period.SelectedIndex()
-	if i < 0 || i >= len(a.presets) {
+	i := sel.SelectedIndex()
+	if i < 0 || i >= len(presets) {
 		return report.Period{}, &report.PeriodError{Key: "report.ui.pick_period"}
 	}
-	return a.presets[i], nil
+	return presets[i], nil
 }
 
 // compute counts the report off the UI thread and shows it.
