@@ -11,19 +11,37 @@ import (
 
 // Date is a calendar date with no time of day and no time zone. The zero
 // value means "unknown / not set". Its canonical text form is YYYY-MM-DD.
+//
+// It takes four bytes: the worklist cache and the search index hold a
+// dozen dates for each of up to a hundred thousand people, and a
+// time.Time (24 bytes) or three ints would triple the memory they take.
+// Years outside int16 do not occur in this domain.
 type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+	y int16
+	m uint8
+	d uint8
 }
 
-// D builds a Date; it is short because tests use it a lot.
-func D(year int, month time.Month, day int) Date { return Date{year, month, day} }
+// D builds a Date; it is short because tests use it a lot. The parts are
+// stored as given (D does not normalise 31 April); use DateOf or AddDays
+// for arithmetic.
+func D(year int, month time.Month, day int) Date {
+	return Date{int16(year), uint8(month), uint8(day)}
+}
+
+// Year returns the year (0 for the zero Date).
+func (d Date) Year() int { return int(d.y) }
+
+// Month returns the month (0 for the zero Date).
+func (d Date) Month() time.Month { return time.Month(d.m) }
+
+// Day returns the day of the month (0 for the zero Date).
+func (d Date) Day() int { return int(d.d) }
 
 // DateOf returns the calendar date of t in t's location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{y, m, d}
+	return D(y, m, d)
 }
 
 // Today returns the current date in the local time zone.
@@ -74,17 +92,17 @@ func MustDate(s string) Date {
 }
 
 // IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+func (d Date) IsZero() bool { return d.Year() == 0 && d.Month() == 0 && d.Day() == 0 }
 
 // Time returns midnight UTC of the date.
-func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+func (d Date) Time() time.Time { return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC) }
 
 // String returns YYYY-MM-DD, or "" for the zero Date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
 }
 
 // AddDays returns the date n days later (earlier when n < 0).
@@ -94,13 +112,13 @@ func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
 // month it is clamped to the month's last day (31/01 + 1 month = 28/02 or
 // 29/02), which is how periods "of N months" are counted in law.
 func (d Date) AddMonths(n int) Date {
-	first := time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+	first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 	last := first.AddDate(0, 1, -1).Day()
-	day := d.Day
+	day := d.Day()
 	if day > last {
 		day = last
 	}
-	return Date{first.Year(), first.Month(), day}
+	return D(first.Year(), first.Month(), day)
 }
 
 // AddYears adds calendar years; 29/02 becomes 28/02 in a common year.
@@ -109,12 +127,12 @@ func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 // Compare returns -1, 0 or +1.
 func (d Date) Compare(o Date) int {
 	switch {
-	case d.Year != o.Year:
-		return cmpInt(d.Year, o.Year)
-	case d.Month != o.Month:
-		return cmpInt(int(d.Month), int(o.Month))
+	case d.Year() != o.Year():
+		return cmpInt(d.Year(), o.Year())
+	case d.Month() != o.Month():
+		return cmpInt(int(d.Month()), int(o.Month()))
 	default:
-		return cmpInt(d.Day, o.Day)
+		return cmpInt(d.Day(), o.Day())
 	}
 }
 
@@ -143,7 +161,7 @@ func MaxDate(ds ...Date) Date {
 
 // DMY returns the day, month and year, so that package i18n shows a date
 // given as a message argument as dd/mm/yyyy (i18n.DateValue).
-func (d Date) DMY() (int, time.Month, int) { return d.Day, d.Month, d.Year }
+func (d Date) DMY() (int, time.Month, int) { return d.Day(), d.Month(), d.Year() }
 
 // MarshalJSON writes "YYYY-MM-DD" or null.
 func (d Date) MarshalJSON() ([]byte, error) {
@@ -210,7 +228,7 @@ func ParseBirthDate(s string) (BirthDate, error) {
 	if err != nil {
 		return BirthDate{}, err
 	}
-	return BirthDate{d.Year, d.Month, d.Day}, nil
+	return BirthDate{d.Year(), d.Month(), d.Day()}, nil
 }
 
 // IsZero reports whether the birth date is unknown.
@@ -224,7 +242,7 @@ func (b BirthDate) Date() Date {
 	if b.YearOnly() || b.IsZero() {
 		return Date{}
 	}
-	return Date{b.Year, b.Month, b.Day}
+	return D(b.Year, b.Month, b.Day)
 }
 
 // String returns "YYYY", "YYYY-MM-DD" or "".
@@ -235,7 +253,7 @@ func (b BirthDate) String() string {
 	case b.YearOnly():
 		return fmt.Sprintf("%04d", b.Year)
 	}
-	return Date{b.Year, b.Month, b.Day}.String()
+	return D(b.Year, b.Month, b.Day).String()
 }
 
 // DMY returns the day, month and year (month and day zero when only the

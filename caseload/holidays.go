@@ -132,7 +132,7 @@ func holidaysOfYear(y int) []Holiday {
 		add(d, HolidayCompensation, false)
 	}
 	for _, s := range officialSwaps {
-		if s.off.Year == y {
+		if s.off.Year() == y {
 			add(s.off, HolidayBridge, false)
 			out = append(out, Holiday{Date: s.work, Name: HolidayMakeUp, Kind: HolidayWork})
 		}
@@ -197,10 +197,10 @@ func LunarToSolar(lunarYear, lunarMonth, lunarDay int, leap bool) Date {
 
 // jdnOf returns the Julian day number of a Gregorian date.
 func jdnOf(d Date) int {
-	a := (14 - int(d.Month)) / 12
-	y := d.Year + 4800 - a
-	m := int(d.Month) + 12*a - 3
-	return d.Day + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
+	a := (14 - int(d.Month())) / 12
+	y := d.Year() + 4800 - a
+	m := int(d.Month()) + 12*a - 3
+	return d.Day() + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
 }
 
 // dateFromJDN returns the Gregorian date of a Julian day number.

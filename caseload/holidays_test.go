@@ -14,8 +14,8 @@ func TestLunarToSolarTet(t *testing.T) {
 	for _, want := range []string{"2007-02-17", "2020-01-25", "2021-02-12", "2022-02-01", "2023-01-22",
 		"2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2030-02-02", "2035-02-08", "2053-02-18"} {
 		w := MustDate(want)
-		if got := LunarToSolar(w.Year, 1, 1, false); got != w {
-			t.Errorf("Tết %d = %s, want %s", w.Year, got, w)
+		if got := LunarToSolar(w.Year(), 1, 1, false); got != w {
+			t.Errorf("Tết %d = %s, want %s", w.Year(), got, w)
 		}
 	}
 }
@@ -55,7 +55,7 @@ func TestBuiltinHolidaysShape(t *testing.T) {
 		if i > 0 && h.Date.Before(hs[i-1].Date) {
 			t.Errorf("not sorted at %s", h.Date)
 		}
-		if h.Date.Year < BuiltinHolidaysFrom || h.Date.Year > BuiltinHolidaysTo {
+		if h.Date.Year() < BuiltinHolidaysFrom || h.Date.Year() > BuiltinHolidaysTo {
 			t.Errorf("%s outside %d–%d", h.Date, BuiltinHolidaysFrom, BuiltinHolidaysTo)
 		}
 		if seen[h.Date] {
@@ -65,7 +65,7 @@ func TestBuiltinHolidaysShape(t *testing.T) {
 		switch h.Kind {
 		case HolidayOff:
 			if !isWeekend(h.Date) && h.Name != HolidayBridge {
-				weekdaysOff[h.Date.Year]++
+				weekdaysOff[h.Date.Year()]++
 			}
 		case HolidayWork:
 			if !isWeekend(h.Date) {

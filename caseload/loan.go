@@ -317,7 +317,7 @@ func checkTerm(l Loan) []LoanWarning {
 // Mau01Date returns the date of the month's Mẫu 01 list: the 5th
 // (Art. 14(2)(c)).
 func Mau01Date(year int, month int) Date {
-	return Date{Year: year, Month: time.Month(month), Day: Mau01Day}
+	return D(year, time.Month(month), Mau01Day)
 }
 
 // Mau01Row is one line of the Mẫu 01 list: a person who wants a loan, the

@@ -72,8 +72,8 @@ func YearPeriod(year int) Period {
 // that year's 6-month period, which then does not contain d (see
 // Contains). An unknown kind is treated as "month".
 func PeriodFor(kind PeriodKind, d Date) Period {
-	year := d.Year
-	if d.Month == time.December && d.Day >= 15 {
+	year := d.Year()
+	if d.Month() == time.December && d.Day() >= 15 {
 		year++
 	}
 	switch kind {
@@ -85,9 +85,9 @@ func PeriodFor(kind PeriodKind, d Date) Period {
 	case PeriodYear:
 		return YearPeriod(year)
 	}
-	m := d.Month
-	y := d.Year
-	if d.Day >= 15 {
+	m := d.Month()
+	y := d.Year()
+	if d.Day() >= 15 {
 		m++
 		if m > time.December {
 			m, y = time.January, y+1
@@ -100,7 +100,7 @@ func PeriodFor(kind PeriodKind, d Date) Period {
 // 4 of 2025), the quarter used to label classifications and mentor
 // reports. The reporting period of a quarter is QuarterPeriod.
 func QuarterOf(d Date) (year, q int) {
-	return d.Year, (int(d.Month)-1)/3 + 1
+	return d.Year(), (int(d.Month())-1)/3 + 1
 }
 
 // QuarterText is the quarter as people write it in reports, "3/2026"

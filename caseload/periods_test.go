@@ -60,7 +60,7 @@ func TestPeriodFor(t *testing.T) {
 		}
 	}
 	// Every day of two years is in exactly the month and quarter returned.
-	for d := D(2025, 1, 1); d.Year < 2027; d = d.AddDays(1) {
+	for d := D(2025, 1, 1); d.Year() < 2027; d = d.AddDays(1) {
 		for _, k := range []PeriodKind{PeriodMonth, PeriodQuarter, PeriodYear} {
 			if p := PeriodFor(k, d); !p.Contains(d) {
 				t.Fatalf("PeriodFor(%s, %s) = %s..%s", k, d, p.From, p.To)

@@ -85,7 +85,7 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 	}
 	if !b.YearOnly() {
 		d := b.Date()
-		if d.Time().Month() != d.Month || d.Time().Day() != d.Day {
+		if d.Time().Month() != d.Month() || d.Time().Day() != d.Day() {
 			v.Add("birth_date", "validation.date.invalid", "Value", b.String())
 			return
 		}
@@ -93,7 +93,7 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 			v.Add("birth_date", "validation.date.future", "Date", d, "Today", today)
 			return
 		}
-	} else if b.Year > today.Year {
+	} else if b.Year > today.Year() {
 		v.Add("birth_date", "validation.birth_date.year_future", "Year", b.Year, "Today", today)
 		return
 	}
@@ -106,8 +106,8 @@ func pvBirth(v *ValidationError, b BirthDate, today Date) {
 // AgeOn returns the age in whole years on day d of someone born on b. With
 // a year-only birth date it is the difference of the years.
 func AgeOn(b BirthDate, d Date) int {
-	age := d.Year - b.Year
-	if !b.YearOnly() && (d.Month < b.Month || (d.Month == b.Month && d.Day < b.Day)) {
+	age := d.Year() - b.Year
+	if !b.YearOnly() && (d.Month() < b.Month || (d.Month() == b.Month && d.Day() < b.Day)) {
 		age--
 	}
 	return age
@@ -197,7 +197,7 @@ func pvDates(v *ValidationError, p Person, today Date) {
 		if c.d.IsZero() {
 			continue
 		}
-		if t := c.d.Time(); t.Month() != c.d.Month || t.Day() != c.d.Day {
+		if t := c.d.Time(); t.Month() != c.d.Month() || t.Day() != c.d.Day() {
 			v.Add(c.field, "validation.date.invalid", "Value", c.d.String())
 			continue
 		}
@@ -238,7 +238,7 @@ func pvOrder(v *ValidationError, p Person) {
 		if c.d.IsZero() || len(v.For(c.field)) > 0 {
 			continue
 		}
-		if !b.IsZero() && (b.YearOnly() && c.d.Year < b.Year || !b.YearOnly() && !c.d.After(b.Date())) {
+		if !b.IsZero() && (b.YearOnly() && c.d.Year() < b.Year || !b.YearOnly() && !c.d.After(b.Date())) {
 			v.Add(c.field, "validation.date.before_birth", "Date", c.d, "Birth", b)
 		} else if prev >= 0 && c.d.Before(chain[prev].d) {
 			e := chain[prev]

@@ -305,9 +305,9 @@ func WorklistOf(cases []*WorkCase, today Date, cal *Calendar, cadence map[Group]
 		}
 		w.legal(c)
 	}
-	if today.Day <= LoanListDay {
-		w.add(WorkItem{Kind: WorkLoanList, Due: D(today.Year, today.Month, LoanListDay), Rule: "worklist.rule.loan_list"},
-			"Month", fmt.Sprintf("%02d/%04d", int(today.Month), today.Year))
+	if today.Day() <= LoanListDay {
+		w.add(WorkItem{Kind: WorkLoanList, Due: D(today.Year(), today.Month(), LoanListDay), Rule: "worklist.rule.loan_list"},
+			"Month", fmt.Sprintf("%02d/%04d", int(today.Month()), today.Year()))
 	}
 	sortItems(w.items)
 	return w.items
@@ -373,7 +373,7 @@ func CompareWorkItems(a, b *WorkItem) int {
 // Gregorian calendar (zero dates give a fixed small number); differences
 // of day numbers are differences in days, without time.Time.
 func dayNumber(d Date) int {
-	y, m := d.Year, int(d.Month)
+	y, m := d.Year(), int(d.Month())
 	if m <= 2 {
 		y--
 		m += 12
@@ -383,7 +383,7 @@ func dayNumber(d Date) int {
 		era--
 	}
 	yoe := y - era*400
-	doy := (153*(m-3)+2)/5 + d.Day - 1
+	doy := (153*(m-3)+2)/5 + d.Day() - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe
 }
@@ -486,7 +486,7 @@ func (w *worklist) visit(c *WorkCase) {
 	}
 	// base + days <= today, without date arithmetic for the many people
 	// visited recently: a visit within the last `days` days is never due.
-	if base.Year == w.today.Year && base.Month == w.today.Month && base.Day+days > w.today.Day {
+	if base.Year() == w.today.Year() && base.Month() == w.today.Month() && base.Day()+days > w.today.Day() {
 		return
 	}
 	due := base.AddDays(days)

@@ -273,7 +273,7 @@ func (g *generator) draw(status caseload.Status, kind special) caseload.Person {
 		judged = arrested.AddDays(arrested.DaysUntil(limit) / 2)
 	}
 	p.Judgment = caseload.Judgment{
-		Number: fmt.Sprintf("%d/%d/HS-ST", g.between(1, 420), judged.Year),
+		Number: fmt.Sprintf("%d/%d/HS-ST", g.between(1, 420), judged.Year()),
 		Date:   judged,
 		Court:  g.court(judged, months),
 	}
@@ -293,7 +293,7 @@ func (g *generator) draw(status caseload.Status, kind special) caseload.Person {
 		p.Juvenile = true
 		p.AgeAtOffense = age
 	}
-	year := arrested.Year - age
+	year := arrested.Year() - age
 	if g.chance(0.15) {
 		p.BirthDate = caseload.BirthDate{Year: year}
 	} else {

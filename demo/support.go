@@ -115,7 +115,7 @@ func supportStep(ctx context.Context, st *store.Store, r *rand.Rand, people []ca
 				l.RequestedOn = p.CompletedOn
 			}
 		} else {
-			l.ListDate = caseload.Mau01Date(l.RequestedOn.Year, int(l.RequestedOn.Month)).AddMonths(1)
+			l.ListDate = caseload.Mau01Date(l.RequestedOn.Year(), int(l.RequestedOn.Month())).AddMonths(1)
 			if l.ListDate.After(today) {
 				// The Mẫu 01 list carrying this request has not gone to
 				// the bank yet: still a request.

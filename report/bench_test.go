@@ -366,8 +366,8 @@ func importBook(b *testing.B, n int) []byte {
 		d := caseload.D(2020, 1, 1).AddDays(r.IntN(2000))
 		cell, _ := excelize.CoordinatesToCellName(1, i+4)
 		sw.SetRow(cell, []any{i + 1, fmt.Sprintf("Nguyễn Văn Nhập %d", i), y, "Nam", fmt.Sprintf("0010%02d%06d", y%100, i),
-			"Tổ 3", "Trộm cắp tài sản", "2 năm", fmt.Sprintf("%02d/%02d/%d", d.Day, int(d.Month), d.Year),
-			fmt.Sprintf("%d/%d/%02d", d.AddDays(2).Day, int(d.AddDays(2).Month), d.AddDays(2).Year%100)})
+			"Tổ 3", "Trộm cắp tài sản", "2 năm", fmt.Sprintf("%02d/%02d/%d", d.Day(), int(d.Month()), d.Year()),
+			fmt.Sprintf("%d/%d/%02d", d.AddDays(2).Day(), int(d.AddDays(2).Month()), d.AddDays(2).Year()%100)})
 	}
 	sw.Flush()
 	var buf bytes.Buffer

@@ -36,21 +36,21 @@ func ComputeDashboard(ctx context.Context, st *store.Store, today caseload.Date)
 	}
 	d.Groups = append(d.Groups, Bar{Label: "?", Value: float64(counts[""])})
 
-	first := caseload.D(today.Year, today.Month, 1).AddMonths(-11)
+	first := caseload.D(today.Year(), today.Month(), 1).AddMonths(-11)
 	byMonth, err := st.ReturnsByMonth(ctx, first, today)
 	if err != nil {
 		return nil, fmt.Errorf("report: dashboard: %w", err)
 	}
 	for i := 0; i < 12; i++ {
 		m := first.AddMonths(i)
-		label := fmt.Sprint(int(m.Month)) // the chart is narrow: the month, and the year at January
-		if m.Month == time.January {
-			label = fmt.Sprintf("1/%02d", m.Year%100)
+		label := fmt.Sprint(int(m.Month())) // the chart is narrow: the month, and the year at January
+		if m.Month() == time.January {
+			label = fmt.Sprintf("1/%02d", m.Year()%100)
 		}
 		d.Returns = append(d.Returns, Bar{Label: label,
-			Value: float64(byMonth[fmt.Sprintf("%04d-%02d", m.Year, int(m.Month))])})
+			Value: float64(byMonth[fmt.Sprintf("%04d-%02d", m.Year(), int(m.Month()))])})
 	}
-	for y := today.Year - 4; y <= today.Year; y++ {
+	for y := today.Year() - 4; y <= today.Year(); y++ {
 		to := caseload.D(y, time.December, 31)
 		if today.Before(to) {
 			to = today

@@ -290,10 +290,10 @@ var lists = map[string]list{
 // nextMau01 is the date of the next Mẫu 01 list (the 5th of a month) on or
 // after today.
 func nextMau01(today caseload.Date) caseload.Date {
-	d := caseload.Mau01Date(today.Year, int(today.Month))
+	d := caseload.Mau01Date(today.Year(), int(today.Month()))
 	if d.Before(today) {
 		n := today.AddMonths(1)
-		d = caseload.Mau01Date(n.Year, int(n.Month))
+		d = caseload.Mau01Date(n.Year(), int(n.Month()))
 	}
 	return d
 }

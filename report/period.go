@@ -82,7 +82,7 @@ func monthEnd(y int, m time.Month, c int) caseload.Date {
 // year y (first may be in the previous year when given as 0 or less).
 func span(y int, first, last time.Month, c int) (caseload.Date, caseload.Date) {
 	prev := caseload.DateOf(time.Date(y, first-1, 1, 0, 0, 0, 0, time.UTC))
-	return monthEnd(prev.Year, prev.Month, c).AddDays(1), monthEnd(y, last, c)
+	return monthEnd(prev.Year(), prev.Month(), c).AddDays(1), monthEnd(y, last, c)
 }
 
 // MonthOf returns the monthly period (HCD-12) of month m of year y.
@@ -175,7 +175,7 @@ func ParsePeriod(kind Kind, label string, cutoff int) (Period, error) {
 // the year's 6-month period; for Custom, the calendar year to d.
 func Current(kind Kind, d caseload.Date, cutoff int) Period {
 	// The data month holding d: the month whose end is on or after d.
-	y, m := d.Year, d.Month
+	y, m := d.Year(), d.Month()
 	if d.After(monthEnd(y, m, cutoff)) {
 		m++
 		if m > time.December {
@@ -190,7 +190,7 @@ func Current(kind Kind, d caseload.Date, cutoff int) Period {
 	case Year:
 		return YearOf(y, cutoff)
 	case Custom:
-		p, _ := CustomRange(caseload.D(d.Year, time.January, 1), d)
+		p, _ := CustomRange(caseload.D(d.Year(), time.January, 1), d)
 		return p
 	}
 	return MonthOf(y, m, cutoff)

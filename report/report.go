@@ -101,7 +101,7 @@ func compute(ctx context.Context, unit string, p Period,
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	r := &Report{Unit: unit, Period: p, Indicators: fromFigures(f)}
-	for y := p.From.Year; y <= p.To.Year; y++ {
+	for y := p.From.Year(); y <= p.To.Year(); y++ {
 		from := caseload.MaxDate(p.From, caseload.D(y, time.January, 1))
 		to := caseload.D(y, time.December, 31)
 		if p.To.Before(to) {

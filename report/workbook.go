@@ -21,13 +21,13 @@ func Form(k Kind) string {
 
 // Title is the title of the report of period p in the current language.
 func Title(p Period) string {
-	args := []any{"From", i18n.FormatDMY(p.From.Year, p.From.Month, p.From.Day),
-		"To", i18n.FormatDMY(p.To.Year, p.To.Month, p.To.Day), "Year", p.To.Year}
+	args := []any{"From", i18n.FormatDMY(p.From.Year(), p.From.Month(), p.From.Day()),
+		"To", i18n.FormatDMY(p.To.Year(), p.To.Month(), p.To.Day()), "Year", p.To.Year()}
 	switch p.Kind {
 	case Month:
-		args = append(args, "Month", fmt.Sprintf("%d/%d", int(p.To.Month), p.To.Year))
+		args = append(args, "Month", fmt.Sprintf("%d/%d", int(p.To.Month()), p.To.Year()))
 	case Quarter:
-		args = append(args, "Quarter", fmt.Sprintf("%d/%d", (int(p.To.Month)-1)/3+1, p.To.Year))
+		args = append(args, "Quarter", fmt.Sprintf("%d/%d", (int(p.To.Month())-1)/3+1, p.To.Year()))
 	}
 	return i18n.T("report.title."+string(p.Kind), args...)
 }
@@ -35,8 +35,8 @@ func Title(p Period) string {
 // PeriodText is the data period as a sentence: "Số liệu từ ngày
 // 15/05/2026 đến ngày 14/06/2026".
 func PeriodText(p Period) string {
-	return i18n.T("report.period_text", "From", i18n.FormatDMY(p.From.Year, p.From.Month, p.From.Day),
-		"To", i18n.FormatDMY(p.To.Year, p.To.Month, p.To.Day))
+	return i18n.T("report.period_text", "From", i18n.FormatDMY(p.From.Year(), p.From.Month(), p.From.Day()),
+		"To", i18n.FormatDMY(p.To.Year(), p.To.Month(), p.To.Day()))
 }
 
 // WriteReport writes the periodic report r as an Excel workbook: the

@@ -341,8 +341,8 @@ func (s *sheet) header(d Doc) error {
 	if date.IsZero() {
 		date = caseload.Today()
 	}
-	placeDate := i18n.T("report.xlsx.place_date", "Place", place, "Day", fmt.Sprintf("%02d", date.Day),
-		"Month", fmt.Sprintf("%02d", int(date.Month)), "Year", date.Year)
+	placeDate := i18n.T("report.xlsx.place_date", "Place", place, "Day", fmt.Sprintf("%02d", date.Day()),
+		"Month", fmt.Sprintf("%02d", int(date.Month())), "Year", date.Year())
 	if err := s.span(20, number, st.number, placeDate, st.placeDate); err != nil {
 		return err
 	}

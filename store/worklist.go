@@ -95,10 +95,10 @@ func (s *Store) Worklist(ctx context.Context, today caseload.Date) ([]caseload.W
 // Loans are not part of the worklist cache; they are read each time, and
 // only on those days.
 func (s *Store) withLoanList(ctx context.Context, today caseload.Date, items []caseload.WorkItem) ([]caseload.WorkItem, error) {
-	if today.Day > caseload.LoanListDay {
+	if today.Day() > caseload.LoanListDay {
 		return items, nil
 	}
-	st, err := s.loanListState(ctx, caseload.Mau01Date(today.Year, int(today.Month)))
+	st, err := s.loanListState(ctx, caseload.Mau01Date(today.Year(), int(today.Month())))
 	if err != nil {
 		return nil, fmt.Errorf("store: worklist: %w", err)
 	}

@@ -117,7 +117,7 @@ func (d *DateEntry) SetDate(date caseload.Date) {
 		d.Entry.SetText("")
 		return
 	}
-	d.Entry.SetText(i18n.FormatDMY(date.Year, date.Month, date.Day))
+	d.Entry.SetText(i18n.FormatDMY(date.Year(), date.Month(), date.Day()))
 }
 
 // BirthDate returns the typed birth date, which may be year-only; zero
@@ -162,7 +162,7 @@ func (d *DateEntry) openCalendar() {
 	}
 	start := time.Now()
 	if date := d.Date(); !date.IsZero() {
-		start = time.Date(date.Year, date.Month, date.Day, 12, 0, 0, 0, time.Local)
+		start = time.Date(date.Year(), date.Month(), date.Day(), 12, 0, 0, 0, time.Local)
 	}
 	cal := widget.NewCalendar(start, func(t time.Time) {
 		d.SetDate(caseload.DateOf(t))
@@ -180,7 +180,7 @@ func showDate(d caseload.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return i18n.FormatDMY(d.Year, d.Month, d.Day)
+	return i18n.FormatDMY(d.Year(), d.Month(), d.Day())
 }
 
 // showBirth formats a birth date as dd/mm/yyyy or yyyy, or "".

@@ -139,7 +139,7 @@ func (a *officeReportsArea) kindChanged() {
 		a.custom.Show()
 		if a.From.Date().IsZero() {
 			today := caseload.Today()
-			a.From.SetDate(caseload.D(today.Year, 1, 1))
+			a.From.SetDate(caseload.D(today.Year(), 1, 1))
 			a.To.SetDate(today)
 		}
 		return

@@ -35,7 +35,7 @@ func TestWorklistShowsRuleText(t *testing.T) {
 		t.Errorf("rule text does not cite the article: %q", row.cells[3])
 	}
 	due := n.AddressCheckDue(nil)
-	if !row.item.Overdue || !strings.HasPrefix(row.cells[0], i18n.FormatDMY(due.Year, due.Month, due.Day)) {
+	if !row.item.Overdue || !strings.HasPrefix(row.cells[0], i18n.FormatDMY(due.Year(), due.Month(), due.Day())) {
 		t.Errorf("due cell = %q, overdue %v", row.cells[0], row.item.Overdue)
 	}
 	if row.cells[2] != "Đỗ Văn Hùng" {

@@ -132,7 +132,7 @@ func (a *reportsArea) kindChanged() {
 		a.custom.Show()
 		if a.From.Date().IsZero() {
 			today := caseload.Today()
-			a.From.SetDate(caseload.D(today.Year, 1, 1))
+			a.From.SetDate(caseload.D(today.Year(), 1, 1))
 			a.To.SetDate(today)
 		}
 		return
@@ -169,13 +169,13 @@ func periodLabel(p report.Period) string {
 	var name string
 	switch p.Kind {
 	case report.Month:
-		name = i18n.T("report.ui.month", "Month", fmt.Sprintf("%d/%d", int(p.To.Month), p.To.Year))
+		name = i18n.T("report.ui.month", "Month", fmt.Sprintf("%d/%d", int(p.To.Month()), p.To.Year()))
 	case report.Quarter:
-		name = i18n.T("report.ui.quarter", "Quarter", fmt.Sprintf("%d/%d", (int(p.To.Month)-1)/3+1, p.To.Year))
+		name = i18n.T("report.ui.quarter", "Quarter", fmt.Sprintf("%d/%d", (int(p.To.Month())-1)/3+1, p.To.Year()))
 	case report.Half:
-		name = i18n.T("report.ui.half", "Year", p.To.Year)
+		name = i18n.T("report.ui.half", "Year", p.To.Year())
 	default:
-		name = i18n.T("report.ui.year", "Year", p.To.Year)
+		name = i18n.T("report.ui.year", "Year", p.To.Year())
 	}
 	return name + " (" + showDate(p.From) + " – " + showDate(p.To) + ")"
 }

@@ -93,7 +93,7 @@ func TestReportScreenComputesLocksAndShowsAmendments(t *testing.T) {
 		a.compute()
 	})
 	waitFor(t, "the custom report", func() bool { return a.current != nil && a.pending == 0 })
-	if a.current.Period.Kind != report.Custom || len(a.current.Years) != caseload.Today().Year-2024+1 {
+	if a.current.Period.Kind != report.Custom || len(a.current.Years) != caseload.Today().Year()-2024+1 {
 		t.Errorf("custom period %+v, %d years", a.current.Period, len(a.current.Years))
 	}
 	// A reversed range is refused with a message, nothing computed.

@@ -31,7 +31,7 @@ type mau01View struct {
 
 func newMau01View(s *supportScreen) *mau01View {
 	first := supNextMau01(caseload.Today())
-	v := &mau01View{s: s, year: first.Year, month: int(first.Month)}
+	v := &mau01View{s: s, year: first.Year(), month: int(first.Month())}
 	v.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.Count = widget.NewLabel("")
 	headers := headerTexts("support.mau01.col.no", "support.mau01.col.name", "support.mau01.col.hamlet",
@@ -54,7 +54,7 @@ func newMau01View(s *supportScreen) *mau01View {
 // supNextMau01 is the date of the next list to send: the 5th of this
 // month, or of next month once this month's 5th has passed.
 func supNextMau01(today caseload.Date) caseload.Date {
-	d := caseload.Mau01Date(today.Year, int(today.Month))
+	d := caseload.Mau01Date(today.Year(), int(today.Month()))
 	if d.Before(today) {
 		d = d.AddMonths(1)
 	}
@@ -72,7 +72,7 @@ func (v *mau01View) SetMonth(year, month int) {
 
 func (v *mau01View) shift(n int) {
 	d := v.ListDate().AddMonths(n)
-	v.SetMonth(d.Year, int(d.Month))
+	v.SetMonth(d.Year(), int(d.Month()))
 }
 
 func (v *mau01View) reload() {

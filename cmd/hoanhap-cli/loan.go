@@ -97,7 +97,7 @@ func runLoanMau01(e *env, args []string) error {
 		return err
 	}
 	today := caseload.Today()
-	year, month := today.Year, int(today.Month)
+	year, month := today.Year(), int(today.Month())
 	if len(rest) == 1 {
 		if _, err := fmt.Sscanf(rest[0], "%4d-%2d", &year, &month); err != nil || month < 1 || month > 12 {
 			return usageError{i18n.T("support.cli.bad_month", "Value", rest[0]) + "\n" + i18n.T("support.cli.usage.loan")}

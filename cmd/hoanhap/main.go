@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -45,20 +44,12 @@ func main() {
 			fail(err)
 		}
 	}
-	// The first worklist reads every case (about 2 s at office scale):
-	// do it now, in the background, so Tổng quan opens at once.
-	// Then give the memory of that start-up burst (index building, the
-	// first worklist) back to the system at once instead of over minutes:
-	// at 100,000 people it is about a hundred megabytes.
-	// After that, collect at 50 % heap growth instead of Go's 100 %: the
-	// cases and the index are most of the heap and live for the whole
-	// session, so the default would let the heap reach twice their size
-	// (about 330 MB at 100,000 people) before a collection; the extra
-	// collections cost milliseconds of a second core.
+	// The first worklist reads every case (about 2 s at office scale): do
+	// it now, in the background, so Tổng quan opens at once. Then hold the
+	// process to its memory budget (memory.go).
 	go func() {
 		_ = st.WarmWorklist(context.Background())
-		debug.FreeOSMemory()
-		debug.SetGCPercent(50)
+		budgetMemory(context.Background())
 	}()
 	lng := *langFlag
 	if lng == "" {

@@ -108,7 +108,7 @@ func parseRow(cells []string, m Mapping, today caseload.Date) Row {
 		FullName: cell(FullName), CitizenID: strings.ReplaceAll(cell(CitizenID), " ", ""), Address: cell(Address),
 		Hamlet: cell(Hamlet), Offense: cell(Offense), Phone: cell(Phone), Notes: cell(Notes)}
 	if v := cell(BirthDate); v != "" {
-		b, err := parseBirth(v, today.Year)
+		b, err := parseBirth(v, today.Year())
 		if err != nil {
 			bad(BirthDate, "import.error.date")
 		}
@@ -126,7 +126,7 @@ func parseRow(cells []string, m Mapping, today caseload.Date) Row {
 		dst *caseload.Date
 	}{{CompletedOn, &p.CompletedOn}, {ReturnedOn, &p.ReturnedOn}} {
 		if v := cell(d.f); v != "" {
-			x, err := parseDate(v, today.Year)
+			x, err := parseDate(v, today.Year())
 			if err != nil {
 				bad(d.f, "import.error.date")
 			}

@@ -85,7 +85,7 @@ func parseBirth(s string, thisYear int) (caseload.BirthDate, error) {
 	if err != nil {
 		return caseload.BirthDate{}, err
 	}
-	return caseload.BirthDate{Year: d.Year, Month: d.Month, Day: d.Day}, nil
+	return caseload.BirthDate{Year: d.Year(), Month: d.Month(), Day: d.Day()}, nil
 }
 
 // parseGender reads Nam / Nữ (or male / female, M / F).

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"runtime/debug"
+	"runtime/metrics"
+	"time"
+)
+
+// The GUI keeps the search index and the worklist cases in memory for the
+// whole session: at 100,000 people they are most of a live heap of about
+// 90 MB. Left to itself, Go lets the heap grow to twice the live data
+// before collecting (GOGC=100) and gives freed pages back to the system
+// slowly, so the process would hold about twice what it uses. The memory
+// budget below keeps it close instead:
+//
+//   - GOGC=50: a collection once the heap has grown by half of the live data;
+//   - a soft memory limit of the live data plus a headroom (at least
+//     minHeadroom, or a quarter of the live data when that is more), plus
+//     what the runtime itself uses outside the heap. When the heap reaches
+//     the limit Go collects earlier and returns free pages at once.
+//
+// The limit follows the live data: it is computed again every
+// budgetInterval, so a long piece of work that holds more (reading a big
+// workbook, a report over every person) raises it within seconds instead
+// of making the collector run without pause (Go caps the collector at half
+// the CPU under a limit, which would slow that work down).
+
+const (
+	minHeadroom    = 24 << 20
+	budgetInterval = 5 * time.Second
+)
+
+// memoryLimit returns the soft limit for live bytes of heap data and
+// other bytes used by the runtime outside the heap (stacks, GC metadata,
+// ...).
+func memoryLimit(live, other uint64) int64 {
+	headroom := live / 4
+	if headroom < minHeadroom {
+		headroom = minHeadroom
+	}
+	return int64(live + headroom + other)
+}
+
+// memoryUse reads the live heap (as of the last collection) and the
+// runtime's own memory outside the heap.
+func memoryUse() (live, other uint64) {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	v := func(i int) uint64 {
+		if s[i].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return s[i].Value.Uint64()
+	}
+	heap := v(2) + v(3) + v(4) + v(5)
+	if t := v(1); t > heap {
+		other = t - heap
+	}
+	return v(0), other
+}
+
+// budgetMemory applies the budget after the start-up burst (the index
+// build and the first worklist) and keeps it current until ctx ends.
+func budgetMemory(ctx context.Context) {
+	debug.SetGCPercent(50)
+	debug.FreeOSMemory() // a collection: the live figure is now exact
+	t := time.NewTicker(budgetInterval)
+	defer t.Stop()
+	for {
+		debug.SetMemoryLimit(memoryLimit(memoryUse()))
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
