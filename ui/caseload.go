@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"sort"
-	"strconv"
 	"sync"
 	"unicode/utf8"
 
@@ -11,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
@@ -139,6 +134,25 @@ func (u *App) newCaseloadView(src caseloadSource) *caseloadView {
 	return v
 }
 
+// setHamlets fills the hamlet filter, keeping the chosen hamlet.
+func (v *caseloadView) setHamlets(hamlets []string) {
+	chosen := ""
+	if i := v.hamlet.SelectedIndex(); i > 0 && i < len(v.hamletValues) {
+		chosen = v.hamletValues[i]
+	}
+	v.hamletValues = append([]string{""}, hamlets...)
+	v.hamlet.SetOptions(append([]string{i18n.T("ui.filter.hamlet_all")}, hamlets...))
+	cb := v.hamlet.OnChanged
+	v.hamlet.OnChanged = nil
+	v.hamlet.SetSelectedIndex(0)
+	for i, h := range v.hamletValues {
+		if h == chosen {
+			v.hamlet.SetSelectedIndex(i)
+		}
+	}
+	v.hamlet.OnChanged = cb
+}
+
 func (v *caseloadView) build() {
 	v.search = newSearchBox(i18n.T("ui.list.search_placeholder"), func(string) { v.reload() })
 
@@ -156,9 +170,13 @@ func (v *caseloadView) build() {
 	}
 	v.group = widget.NewSelect(groupLabels, func(string) { v.reload() })
 
-	v.hamletValues = append([]string{""}, v.src.Hamlets()...)
-	hamletLabels := append([]string{i18n.T("ui.filter.hamlet_all")}, v.hamletValues[1:]...)
-	v.hamlet = widget.NewSelect(hamletLabels, func(string) { v.reload() })
+	// The hamlets come from the search index, which may still be being
+	// built right after launch: the filter offers "all" until they arrive.
+	v.hamletValues = []string{""}
+	v.hamlet = widget.NewSelect([]string{i18n.T("ui.filter.hamlet_all")}, func(string) { v.reload() })
+	var hamlets []string
+	inBackground(nil, func() error { hamlets = v.src.Hamlets(); return nil },
+		func(error) { v.setHamlets(hamlets) })
 	if v.u != nil && v.u.isOffice() {
 		v.office = newCaseloadOffice(v.u, func() { v.reload() })
 	}
@@ -333,64 +351,6 @@ func (v *caseloadView) setRows(rows []store.PersonRow) {
 	v.applySort()
 	v.count.SetText(i18n.T("ui.list.count", "Count", i18n.Number(len(out))))
 	v.table.Refresh()
-}
-
-func yearText(y int) string {
-	if y == 0 {
-		return ""
-	}
-	return strconv.Itoa(y)
-}
-
-// sortBy sorts by col; tapping the sorted column again reverses it.
-func (v *caseloadView) sortBy(col int) {
-	if col == v.sortCol {
-		v.sortDesc = !v.sortDesc
-	} else {
-		v.sortCol, v.sortDesc = col, false
-	}
-	v.applySort()
-	v.table.Refresh()
-}
-
-// applySort orders v.rows by the sort column, ties in name order. The
-// name column is the store's Vietnamese name order.
-func (v *caseloadView) applySort() {
-	rows, col, desc := v.rows, v.sortCol, v.sortDesc
-	var less func(a, b *listRow) int
-	switch col {
-	case colName:
-		less = func(a, b *listRow) int { return 0 }
-	case colBirthYear:
-		less = func(a, b *listRow) int { return a.row.BirthYear - b.row.BirthYear }
-	case colReturned:
-		less = func(a, b *listRow) int { return a.row.ReturnedOn.Compare(b.row.ReturnedOn) }
-	default:
-		keys := make(map[string][]byte, 64)
-		c := collate.New(language.Vietnamese, collate.IgnoreCase)
-		var buf collate.Buffer
-		key := func(s string) []byte {
-			k, ok := keys[s]
-			if !ok {
-				k = append([]byte(nil), c.KeyFromString(&buf, s)...)
-				buf.Reset()
-				keys[s] = k
-			}
-			return k
-		}
-		less = func(a, b *listRow) int { return bytes.Compare(key(a.cells[col]), key(b.cells[col])) }
-	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
-		c := less(a, b)
-		if c == 0 {
-			c = a.order - b.order
-		}
-		if desc {
-			return c > 0
-		}
-		return c < 0
-	})
 }
 
 // active reports whether this view is the one on screen.
