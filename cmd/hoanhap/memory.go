@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
 	"time"
 )
 
@@ -67,19 +71,44 @@ func memoryUse() (live, other uint64) {
 	return v(0), other
 }
 
-// budgetMemory applies the budget after the start-up burst (the index
+// budgetMemory applies the budget (with HOANHAP_MEMTRACE set, it prints
+// the figures on stderr at each step; with HOANHAP_HEAPPROFILE=FILE it
+// writes the heap profile there) after the start-up burst (the index
 // build and the first worklist) and keeps it current until ctx ends.
 func budgetMemory(ctx context.Context) {
 	debug.SetGCPercent(50)
 	debug.FreeOSMemory() // a collection: the live figure is now exact
 	t := time.NewTicker(budgetInterval)
 	defer t.Stop()
+	trace := os.Getenv("HOANHAP_MEMTRACE") != ""
 	for {
-		debug.SetMemoryLimit(memoryLimit(memoryUse()))
+		live, other := memoryUse()
+		limit := memoryLimit(live, other)
+		debug.SetMemoryLimit(limit)
+		if trace {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			fmt.Fprintf(os.Stderr, "memory: live %d MB, runtime %d MB, limit %d MB; heap in use %d MB, held %d MB, released %d MB\n",
+				live>>20, other>>20, limit>>20, m.HeapInuse>>20, (m.HeapSys-m.HeapReleased)>>20, m.HeapReleased>>20)
+		}
+		if p := os.Getenv("HOANHAP_HEAPPROFILE"); p != "" {
+			writeHeapProfile(p)
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// writeHeapProfile writes the heap profile to path (go tool pprof
+// -sample_index=inuse_space), replacing the previous one.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = pprof.WriteHeapProfile(f)
 }
