@@ -28,7 +28,7 @@ type syncBackend interface {
 	Fingerprint() string
 	Channels(ctx context.Context) ([]store.SyncChannel, error)
 	Alerts(ctx context.Context) ([]store.SyncAlert, error)
-	Export(ctx context.Context, to, dir string) (exchange.ExportResult, error)
+	Export(ctx context.Context, to, dir string, opts ...exchange.ExportOption) (exchange.ExportResult, error)
 	Import(ctx context.Context, path string) exchange.ImportReport
 	EnrolRequest() ([]byte, error)
 	EnrolAccept(ctx context.Context, request []byte, typed string) ([]byte, store.SyncPeer, error)
@@ -80,8 +80,9 @@ type syncView struct {
 	canWrite bool // false: the state is shown, no action offered
 
 	content   fyne.CanvasObject
-	fp        []*canvas.Text // the fingerprint, two lines
-	busy      *widget.ProgressBarInfinite
+	fp        []*canvas.Text      // the fingerprint, two lines
+	busy      *widget.ProgressBar // the export: records written of those due
+	done, all int                 // the export's progress, as last reported
 	exportBtn *widget.Button
 	readBtn   *widget.Button
 	folderBtn *widget.Button
@@ -109,9 +110,11 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 		t.TextStyle = fyne.TextStyle{Monospace: true}
 		v.fp = append(v.fp, t)
 	}
-	v.busy = widget.NewProgressBarInfinite()
+	v.busy = widget.NewProgressBar()
+	v.busy.TextFormatter = func() string {
+		return i18n.T("sync.ui.export_progress", "Done", i18n.Number(v.done), "All", i18n.Number(v.all))
+	}
 	v.busy.Hide()
-	v.busy.Stop()
 	exportKey := "sync.ui.export_ward"
 	if b.Kind() == "office" {
 		exportKey = "sync.ui.export_office"
@@ -298,7 +301,7 @@ func (v *syncView) exportTo(dir string) string {
 		}
 		to = v.peers[i].NodeID
 	}
-	res, err := v.b.Export(context.Background(), to, dir)
+	res, err := v.b.Export(context.Background(), to, dir, exchange.WithProgress(v.exportProgress))
 	if err != nil {
 		return i18n.T("sync.ui.export_failed", "Reason", i18n.Error(err))
 	}
@@ -307,6 +310,24 @@ func (v *syncView) exportTo(dir string) string {
 		s += "\n" + i18n.T("exchange.cli.sync.resent", "Path", p)
 	}
 	return s
+}
+
+// exportProgress shows how many records of the file are written (called
+// on the export's goroutine, every 1,000 records).
+func (v *syncView) exportProgress(done, all int) {
+	set := func() {
+		v.done, v.all = done, all
+		v.busy.Max = float64(max(all, 1))
+		v.busy.SetValue(float64(min(done, max(all, 1))))
+		if all == 0 { // nothing but the ack: the bar is full at once
+			v.busy.SetValue(1)
+		}
+	}
+	if loadInline { // tests: the export runs on the calling goroutine
+		set()
+		return
+	}
+	fyne.Do(set)
 }
 
 // readFiles imports the files in order and returns one sentence each.
@@ -323,8 +344,9 @@ func (v *syncView) readFiles(paths []string) []string {
 // run does work off the UI thread with the busy bar shown, then shows its
 // sentences.
 func (v *syncView) run(work func() []string) {
+	v.done, v.all = 0, 0
+	v.busy.SetValue(0)
 	v.busy.Show()
-	v.busy.Start()
 	v.exportBtn.Disable()
 	v.readBtn.Disable()
 	v.folderBtn.Disable()
@@ -334,7 +356,6 @@ func (v *syncView) run(work func() []string) {
 
 // show replaces the results with lines and refreshes the channels.
 func (v *syncView) show(lines []string) {
-	v.busy.Stop()
 	v.busy.Hide()
 	v.results.RemoveAll()
 	for _, l := range lines {
