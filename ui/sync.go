@@ -38,6 +38,8 @@ type syncBackend interface {
 	// Pending counts per table what the next file to the peer (to, or
 	// the only one) would carry.
 	Pending(ctx context.Context, to string) ([]exchange.PendingCount, error)
+	// Received tells which files were already read (by their file id).
+	Received(ctx context.Context, paths []string) (map[string]bool, error)
 }
 
 // nodeSync adapts exchange.Node to syncBackend.
@@ -86,6 +88,7 @@ type syncView struct {
 	exportBtn *widget.Button
 	readBtn   *widget.Button
 	folderBtn *widget.Button
+	someBtn   *widget.Button // choose the files of a folder (sync_choose.go)
 	reader    *fileReader   // reads one file or a folder, with a progress bar (office_read.go)
 	pending   *widget.Label // what the next file will carry, before it is written
 	peerSel   *widget.Select
@@ -123,7 +126,8 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	v.exportBtn.Importance = widget.HighImportance
 	v.reader = newFileReader(b.Import, win)
 	v.reader.OnDone = v.refresh
-	v.readBtn, v.folderBtn = v.reader.ReadFile, v.reader.ReadFolder
+	v.reader.Received = b.Received
+	v.readBtn, v.folderBtn, v.someBtn = v.reader.ReadFile, v.reader.ReadFolder, v.reader.ReadSome
 	v.results = v.reader.Results
 	v.pending = syncLabel("")
 	v.peerSel = widget.NewSelect(nil, func(string) { v.showPending() })
@@ -138,9 +142,9 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	// The digits line up with the labels' text.
 	fpBox := container.NewVBox(fpTitle, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0),
 		container.NewVBox(v.fp[0], v.fp[1])))
-	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
+	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn, v.someBtn))
 	if b.Kind() == "office" {
-		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
+		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn, v.someBtn))
 	}
 	var top fyne.CanvasObject = actions
 	if !canWrite {
@@ -211,6 +215,7 @@ func (v *syncView) refresh() {
 	setEnabled(v.exportBtn, can)
 	setEnabled(v.readBtn, can)
 	setEnabled(v.folderBtn, can)
+	setEnabled(v.someBtn, can)
 	v.showPending()
 	alerts, err := v.b.Alerts(ctx)
 	v.alerts.RemoveAll()
@@ -350,6 +355,7 @@ func (v *syncView) run(work func() []string) {
 	v.exportBtn.Disable()
 	v.readBtn.Disable()
 	v.folderBtn.Disable()
+	v.someBtn.Disable()
 	var lines []string
 	inBackground(nil, func() error { lines = work(); return nil }, func(error) { v.show(lines) })
 }
