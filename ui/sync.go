@@ -89,8 +89,8 @@ type syncView struct {
 	readBtn   *widget.Button
 	folderBtn *widget.Button
 	someBtn   *widget.Button // choose the files of a folder (sync_choose.go)
-	reader    *fileReader   // reads one file or a folder, with a progress bar (office_read.go)
-	pending   *widget.Label // what the next file will carry, before it is written
+	reader    *fileReader    // reads one file or a folder, with a progress bar (office_read.go)
+	pending   *widget.Label  // what the next file will carry, before it is written
 	peerSel   *widget.Select
 	peers     []store.SyncPeer
 
