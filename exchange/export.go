@@ -26,20 +26,57 @@ type ExportResult struct {
 	Resent  []string `json:"resent"`  // byte-identical copies of files the peer reported lost
 }
 
+// ExportOption changes how Export works (WithProgress).
+type ExportOption func(*exportConfig)
+
+type exportConfig struct {
+	progress func(done, total int)
+}
+
+// progressEvery is how many records Export writes between two progress
+// reports: often enough for a bar to move, rarely enough to cost nothing.
+const progressEvery = 1000
+
+// WithProgress makes Export report its progress to fn: the records it
+// will carry are counted first (as Pending counts them), then fn is called
+// with (0, total), after every 1,000 records written, and last with
+// done == total == the records the file carries (the ack not counted).
+// fn runs on Export's goroutine and must return quickly.
+func WithProgress(fn func(done, total int)) ExportOption {
+	return func(c *exportConfig) { c.progress = fn }
+}
+
 // Export writes the next file for a peer (the only one, or the one named
 // by to) into dir, and beside it a byte-identical copy of every earlier
 // file the peer's last ack reported missing. The file carries this node's
 // ack of the peer's files. The sequence number is consumed in the store
 // transaction that keeps the outbox copy; the file is then written as
 // name.tmp, synced and renamed.
-func (n *Node) Export(ctx context.Context, to, dir string) (ExportResult, error) {
+func (n *Node) Export(ctx context.Context, to, dir string, opts ...ExportOption) (ExportResult, error) {
 	var res ExportResult
+	var cfg exportConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	peer, err := n.peerFor(ctx, to)
 	if err != nil {
 		return res, err
 	}
 	if peer.Status != "active" {
 		return res, fail("peer_revoked", nil, "Unit", peer.UnitName)
+	}
+	var report func(done int) // nil: no progress asked
+	if cfg.progress != nil {
+		counts, err := n.pendingFor(ctx, peer)
+		if err != nil {
+			return res, err
+		}
+		total := 0
+		for _, c := range counts {
+			total += c.Records
+		}
+		report = func(done int) { cfg.progress(done, max(total, done)) }
+		report(0)
 	}
 	rcpt, err := age.ParseX25519Recipient(peer.AgeRecipient)
 	if err != nil {
@@ -62,9 +99,12 @@ func (n *Node) Export(ctx context.Context, to, dir string) (ExportResult, error)
 		if err := w.Add(payload.Op{Op: OpAck, Data: ackJSON}); err != nil {
 			return store.OutFile{}, err
 		}
-		records, err := exportRecords(t, w, n.St.Node().UnitKind, n.ID.NodeID)
+		records, err := exportRecords(t, w, n.St.Node().UnitKind, n.ID.NodeID, report)
 		if err != nil {
 			return store.OutFile{}, err
+		}
+		if cfg.progress != nil {
+			cfg.progress(records, records)
 		}
 		if err := w.Close(); err != nil {
 			return store.OutFile{}, err

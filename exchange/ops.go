@@ -49,8 +49,9 @@ func dueFilter(tb *store.Table, selfKind, self, peer string) (store.DueFilter, b
 
 // exportRecords writes, in registry order (references first), the
 // records due to the peer of t (dueFilter) at a version the peer has not
-// been sent. Each is marked EXPORTED in the same transaction.
-func exportRecords(t *store.SyncTx, w *payload.Writer, selfKind, self string) (int, error) {
+// been sent. Each is marked EXPORTED in the same transaction. report,
+// when not nil, gets the count after every progressEvery records.
+func exportRecords(t *store.SyncTx, w *payload.Writer, selfKind, self string, report func(done int)) (int, error) {
 	n := 0
 	for _, tb := range store.Tables() {
 		f, ok := dueFilter(tb, selfKind, self, t.Peer())
@@ -62,6 +63,9 @@ func exportRecords(t *store.SyncTx, w *payload.Writer, selfKind, self string) (i
 				return err
 			}
 			n++
+			if report != nil && n%progressEvery == 0 {
+				report(n)
+			}
 			return t.MarkExported(tb.Name, r.ID, r.Ver)
 		})
 		if err != nil {

@@ -21,6 +21,11 @@ func (n *Node) Pending(ctx context.Context, to string) ([]PendingCount, error) {
 	if err != nil {
 		return nil, err
 	}
+	return n.pendingFor(ctx, peer)
+}
+
+// pendingFor is Pending for a known peer.
+func (n *Node) pendingFor(ctx context.Context, peer store.SyncPeer) ([]PendingCount, error) {
 	kind := n.St.Node().UnitKind
 	var out []PendingCount
 	for _, tb := range store.Tables() {

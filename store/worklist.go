@@ -86,7 +86,25 @@ func (s *Store) Worklist(ctx context.Context, today caseload.Date) ([]caseload.W
 		c.items = c.mergeChanged(changed, today, cal, cadence)
 	}
 	c.key, c.hasItems = key, true
-	return s.withLoanList(ctx, today, slices.Clone(c.items))
+	items, err := s.withLoanList(ctx, today, slices.Clone(c.items))
+	if err != nil {
+		return nil, err
+	}
+	return s.withoutFrozen(ctx, items)
+}
+
+// withoutFrozen drops the items of the people frozen here by a transfer
+// order (store.FrozenPeople): nothing can be saved for them at this ward,
+// so they are no task. Items without a person (the loan list) stay.
+func (s *Store) withoutFrozen(ctx context.Context, items []caseload.WorkItem) ([]caseload.WorkItem, error) {
+	frozen, err := s.FrozenPeople(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: worklist: %w", err)
+	}
+	if len(frozen) == 0 {
+		return items, nil
+	}
+	return slices.DeleteFunc(items, func(it caseload.WorkItem) bool { return frozen[it.PersonID] }), nil
 }
 
 // withLoanList applies the state of the month's Mẫu 01 list to items (see
@@ -161,7 +179,7 @@ func (s *Store) WorklistFor(ctx context.Context, today caseload.Date, mentorID s
 			out = append(out, it)
 		}
 	}
-	return out, nil
+	return s.withoutFrozen(ctx, out)
 }
 
 // worklistConfig reads the holiday calendar and the visit cadence, with

@@ -106,6 +106,7 @@ type caseloadView struct {
 	office       *caseloadOffice // an office's ward filter and column, or nil
 	order        []int           // the columns shown, left to right (data columns col*)
 	foreignWard  string          // the ward owning the open profile's record, when not this installation
+	frozen       map[string]bool // people frozen here by a transfer order (caseload_columns.go)
 
 	cellsCreated int // for tests: how many cell widgets the table made
 }
@@ -329,7 +330,14 @@ func (v *caseloadView) reload() {
 		v.office.reload(&v.loads, f, v.src, v.setRows) // office_caseload.go
 		return
 	}
-	runLoad(&v.loads, func() ([]store.PersonRow, error) { return v.src.People(f), nil }, nil, v.setRows)
+	type loaded struct {
+		rows   []store.PersonRow
+		frozen map[string]bool
+	}
+	runLoad(&v.loads, func() (loaded, error) { return loaded{v.src.People(f), frozenOf(v.src)}, nil }, nil, func(l loaded) {
+		v.frozen = l.frozen
+		v.setRows(l.rows)
+	})
 }
 
 // setRows formats rows (given in Vietnamese name order) and shows them in
@@ -339,7 +347,7 @@ func (v *caseloadView) setRows(rows []store.PersonRow) {
 	for i, r := range rows {
 		out[i] = listRow{id: r.ID, order: i, row: r, cells: [numCols]string{
 			r.FullName, yearText(r.BirthYear), enumLabel("person.gender", string(r.Gender)), r.Hamlet,
-			r.Offense, showDate(r.ReturnedOn), string(r.Group), enumLabel("person.status", string(r.Status)), v.wardOf(r.ID),
+			r.Offense, showDate(r.ReturnedOn), string(r.Group), v.statusText(r), v.wardOf(r.ID),
 		}}
 		for c, text := range out[i].cells {
 			if safe := safeRunes()[c]; len(text) > safe && utf8.RuneCountInString(text) > safe {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 
 	"hoanhap/caseload"
 	"hoanhap/i18n"
+	"hoanhap/store"
 )
 
 // colMins are the narrowest the caseload's columns get in a small window
@@ -51,6 +53,7 @@ func columnsFor() (base, mins [numCols]float32) {
 	for _, s := range caseload.Statuses {
 		fit(colStatus, enumLabel("person.status", string(s)))
 	}
+	fit(colStatus, i18n.T("transfer.ui.status_frozen"))
 	for _, g := range []caseload.Gender{caseload.Male, caseload.Female} {
 		fit(colGender, enumLabel("person.gender", string(g)))
 	}
@@ -139,4 +142,34 @@ func (l *caseloadColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		return fyne.Size{}
 	}
 	return objs[0].MinSize()
+}
+
+// frozenLister gives the people a transfer order froze at this ward;
+// *store.Store satisfies it.
+type frozenLister interface {
+	FrozenPeople(ctx context.Context) (map[string]bool, error)
+}
+
+// frozenOf returns the people frozen here by a transfer order, or nil when
+// src cannot tell or the table cannot be read (the list then shows their
+// plain status; the profile checks again when it is opened).
+func frozenOf(src any) map[string]bool {
+	fl, ok := src.(frozenLister)
+	if !ok {
+		return nil
+	}
+	m, err := fl.FrozenPeople(opCtx())
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// statusText is the status cell of a row: "Đang chuyển đi" for a person
+// frozen here by a transfer order, else the person's status.
+func (v *caseloadView) statusText(r store.PersonRow) string {
+	if v.frozen[r.ID] {
+		return i18n.T("transfer.ui.status_frozen")
+	}
+	return enumLabel("person.status", string(r.Status))
 }

@@ -31,6 +31,9 @@ func (v *caseloadView) openPerson(id string) {
 	}
 	v.foreignWard = ""
 	ro := v.readOnly
+	if frozen, _ := personFrozen(v.src, id); frozen {
+		ro = true // being transferred away: read-only here (person_profile.go)
+	}
 	if v.office != nil && v.office.foreign(p) {
 		// A ward's record: the office reads it, the ward alone changes it.
 		ro, v.foreignWard = true, v.office.name(p.Owner)

@@ -25,6 +25,7 @@ type fileReader struct {
 
 	ReadFile   *widget.Button
 	ReadFolder *widget.Button
+	ReadSome   *widget.Button // choose the files of a folder to read (sync_choose.go)
 	Progress   *widget.ProgressBar
 	Status     *widget.Label
 	Results    *fyne.Container // one label per file
@@ -33,12 +34,16 @@ type fileReader struct {
 	Reports []exchange.ImportReport
 	// OnDone runs on the UI thread when a reading ends.
 	OnDone func()
+	// Received, when set, tells which files were already read (the
+	// "đã đọc" column of the choice of files; exchange.Node.Received).
+	Received func(ctx context.Context, paths []string) (map[string]bool, error)
 }
 
 func newFileReader(importFile func(ctx context.Context, path string) exchange.ImportReport, win fyne.Window) *fileReader {
 	r := &fileReader{importFile: importFile, win: win}
 	r.ReadFile = widget.NewButtonWithIcon(i18n.T("sync.ui.read_file"), theme.DownloadIcon(), r.chooseFile)
 	r.ReadFolder = widget.NewButtonWithIcon(i18n.T("sync.ui.read_folder"), theme.FolderOpenIcon(), r.chooseFolder)
+	r.ReadSome = widget.NewButtonWithIcon(i18n.T("sync.ui.read_some"), theme.CheckButtonCheckedIcon(), r.chooseSome)
 	r.Progress = widget.NewProgressBar()
 	r.Progress.TextFormatter = func() string {
 		return i18n.T("office.read.progress", "Done", int(r.Progress.Value), "All", int(r.Progress.Max))
@@ -51,10 +56,11 @@ func newFileReader(importFile func(ctx context.Context, path string) exchange.Im
 	return r
 }
 
-// SetEnabled turns the two buttons on or off.
+// SetEnabled turns the reading buttons on or off.
 func (r *fileReader) SetEnabled(on bool) {
 	setEnabled(r.ReadFile, on)
 	setEnabled(r.ReadFolder, on)
+	setEnabled(r.ReadSome, on)
 }
 
 func (r *fileReader) chooseFile() {

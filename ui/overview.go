@@ -18,6 +18,9 @@ type worklistSource interface {
 	peopleLister
 	Worklist(ctx context.Context, today caseload.Date) ([]caseload.WorkItem, error)
 	WorklistFor(ctx context.Context, today caseload.Date, mentorID string) ([]caseload.WorkItem, error)
+	// FrozenPeople are the people a transfer order froze here: the
+	// worklist offers no task for them and says how many there are.
+	FrozenPeople(ctx context.Context) (map[string]bool, error)
 }
 
 // workCols are the message keys of the worklist columns.
@@ -95,14 +98,16 @@ type overviewArea struct {
 	Kind      *widget.Select
 	Table     *widget.Table
 	Count     *widget.Label
+	Frozen    *widget.Label   // "N người đang chuyển đi", hidden when none
 	tableBox  *fyne.Container // the table, its rule column filling the width
 	loads     loader
 	NewNotice *widget.Button
 	Notices   *widget.Button
 
-	items []caseload.WorkItem
-	rows  []workRow
-	kinds []string // "" (all) then caseload.WorkKinds
+	items  []caseload.WorkItem
+	frozen map[string]bool // people frozen here by a transfer order
+	rows   []workRow
+	kinds  []string // "" (all) then caseload.WorkKinds
 }
 
 // newOverviewArea builds the "overview" area.
@@ -123,6 +128,9 @@ func (u *App) buildOverviewArea() *overviewArea {
 	a.Kind = widget.NewSelect(labels, func(string) { a.filter() })
 	a.Kind.SetSelectedIndex(0)
 	a.Count = widget.NewLabel("")
+	a.Frozen = widget.NewLabel("")
+	a.Frozen.Wrapping = fyne.TextWrapWord
+	a.Frozen.Hide()
 	a.NewNotice = widget.NewButtonWithIcon(i18n.T("svui.notice.new"), theme.MailComposeIcon(), func() { a.push(u.newNoticeView(a, "").content) })
 	a.NewNotice.Importance = widget.HighImportance
 	a.Notices = widget.NewButtonWithIcon(i18n.T("svui.notice.list"), theme.ListIcon(), func() { a.push(u.newNoticeList(a).content) })
@@ -180,7 +188,8 @@ func (u *App) buildOverviewArea() *overviewArea {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading("svui.work.title"), container.NewHBox(exportButton(a.src, "worklist", a.exportFilter), a.Notices, a.NewNotice)),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("svui.work.filter")), a.Count,
-			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)))
+			container.NewGridWrap(fyne.NewSize(280, a.Kind.MinSize().Height), a.Kind)),
+		a.Frozen)
 	// The rule column takes the width the window leaves: at 1024×700 the
 	// rule is still read in full on its two lines.
 	headers := make([]string, len(workCols))
@@ -209,13 +218,24 @@ func workKindLabel(kind string) string { return i18n.T("svui.work.kind." + kind)
 func (a *overviewArea) load() {
 	mentor, mentorID, today := a.u.sess.isMentor(), a.u.sess.MentorID, svToday()
 	a.loads.status = a.Count
-	runLoad(&a.loads, func() ([]caseload.WorkItem, error) {
+	type loaded struct {
+		items  []caseload.WorkItem
+		frozen map[string]bool
+	}
+	runLoad(&a.loads, func() (loaded, error) {
+		var l loaded
+		var err error
 		if mentor {
-			return a.src.WorklistFor(opCtx(), today, mentorID)
+			l.items, err = a.src.WorklistFor(opCtx(), today, mentorID)
+		} else {
+			l.items, err = a.src.Worklist(opCtx(), today)
 		}
-		return a.src.Worklist(opCtx(), today)
-	}, func(err error) { a.Count.SetText(errorText(err)) }, func(items []caseload.WorkItem) {
-		a.items = items
+		if err == nil {
+			l.frozen, err = a.src.FrozenPeople(opCtx())
+		}
+		return l, err
+	}, func(err error) { a.Count.SetText(errorText(err)) }, func(l loaded) {
+		a.items, a.frozen = l.items, l.frozen
 		a.filter()
 	})
 }
@@ -256,7 +276,26 @@ func (a *overviewArea) filter() {
 	}
 	a.Count.SetText(i18n.T("work.count", "Count", i18n.Number(len(a.rows)), "Overdue", i18n.Number(overdue),
 		"Today", i18n.Number(dueNow)))
+	a.showFrozen(names)
 	a.Table.Refresh()
+}
+
+// showFrozen says how many of the user's people are being transferred
+// away (frozen here until the office completes the transfer): the store
+// leaves their items out, and the line says why they are missing.
+func (a *overviewArea) showFrozen(names map[string]string) {
+	n := 0
+	for id := range a.frozen {
+		if names[id] != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		a.Frozen.Hide()
+		return
+	}
+	a.Frozen.SetText(i18n.T("transfer.ui.worklist_frozen", "Count", i18n.Number(n)))
+	a.Frozen.Show()
 }
 
 // act opens what a worklist item asks for.

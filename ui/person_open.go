@@ -26,7 +26,9 @@ func (u *App) svOpenPerson(id string) {
 	w := u.fyne.NewWindow(p.FullName)
 	// A mentor reads the register but may not change it (the store
 	// refuses their writes anyway).
-	f := newPersonForm(u.st, w, p, u.sess.readOnly() || u.sess.isMentor())
+	// A person being transferred away is read-only here (person_profile.go).
+	frozen, _ := personFrozen(u.st, id)
+	f := newPersonForm(u.st, w, p, u.sess.readOnly() || u.sess.isMentor() || frozen)
 	f.OnClose = w.Close
 	// The same keys as the profile in the main window: Ctrl+S saves the
 	// register, Esc closes (asking first when changes are unsaved).

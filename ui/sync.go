@@ -28,7 +28,7 @@ type syncBackend interface {
 	Fingerprint() string
 	Channels(ctx context.Context) ([]store.SyncChannel, error)
 	Alerts(ctx context.Context) ([]store.SyncAlert, error)
-	Export(ctx context.Context, to, dir string) (exchange.ExportResult, error)
+	Export(ctx context.Context, to, dir string, opts ...exchange.ExportOption) (exchange.ExportResult, error)
 	Import(ctx context.Context, path string) exchange.ImportReport
 	EnrolRequest() ([]byte, error)
 	EnrolAccept(ctx context.Context, request []byte, typed string) ([]byte, store.SyncPeer, error)
@@ -38,6 +38,8 @@ type syncBackend interface {
 	// Pending counts per table what the next file to the peer (to, or
 	// the only one) would carry.
 	Pending(ctx context.Context, to string) ([]exchange.PendingCount, error)
+	// Received tells which files were already read (by their file id).
+	Received(ctx context.Context, paths []string) (map[string]bool, error)
 }
 
 // nodeSync adapts exchange.Node to syncBackend.
@@ -80,13 +82,15 @@ type syncView struct {
 	canWrite bool // false: the state is shown, no action offered
 
 	content   fyne.CanvasObject
-	fp        []*canvas.Text // the fingerprint, two lines
-	busy      *widget.ProgressBarInfinite
+	fp        []*canvas.Text      // the fingerprint, two lines
+	busy      *widget.ProgressBar // the export: records written of those due
+	done, all int                 // the export's progress, as last reported
 	exportBtn *widget.Button
 	readBtn   *widget.Button
 	folderBtn *widget.Button
-	reader    *fileReader   // reads one file or a folder, with a progress bar (office_read.go)
-	pending   *widget.Label // what the next file will carry, before it is written
+	someBtn   *widget.Button // choose the files of a folder (sync_choose.go)
+	reader    *fileReader    // reads one file or a folder, with a progress bar (office_read.go)
+	pending   *widget.Label  // what the next file will carry, before it is written
 	peerSel   *widget.Select
 	peers     []store.SyncPeer
 
@@ -109,9 +113,11 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 		t.TextStyle = fyne.TextStyle{Monospace: true}
 		v.fp = append(v.fp, t)
 	}
-	v.busy = widget.NewProgressBarInfinite()
+	v.busy = widget.NewProgressBar()
+	v.busy.TextFormatter = func() string {
+		return i18n.T("sync.ui.export_progress", "Done", i18n.Number(v.done), "All", i18n.Number(v.all))
+	}
 	v.busy.Hide()
-	v.busy.Stop()
 	exportKey := "sync.ui.export_ward"
 	if b.Kind() == "office" {
 		exportKey = "sync.ui.export_office"
@@ -120,7 +126,8 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	v.exportBtn.Importance = widget.HighImportance
 	v.reader = newFileReader(b.Import, win)
 	v.reader.OnDone = v.refresh
-	v.readBtn, v.folderBtn = v.reader.ReadFile, v.reader.ReadFolder
+	v.reader.Received = b.Received
+	v.readBtn, v.folderBtn, v.someBtn = v.reader.ReadFile, v.reader.ReadFolder, v.reader.ReadSome
 	v.results = v.reader.Results
 	v.pending = syncLabel("")
 	v.peerSel = widget.NewSelect(nil, func(string) { v.showPending() })
@@ -135,9 +142,9 @@ func newSyncView(b syncBackend, win fyne.Window, canWrite bool) *syncView {
 	// The digits line up with the labels' text.
 	fpBox := container.NewVBox(fpTitle, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0),
 		container.NewVBox(v.fp[0], v.fp[1])))
-	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
+	var actions fyne.CanvasObject = container.NewVBox(container.NewHBox(v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn, v.someBtn))
 	if b.Kind() == "office" {
-		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn))
+		actions = container.NewVBox(container.NewHBox(v.peerSel, v.exportBtn), container.NewHBox(v.readBtn, v.folderBtn, v.someBtn))
 	}
 	var top fyne.CanvasObject = actions
 	if !canWrite {
@@ -208,6 +215,7 @@ func (v *syncView) refresh() {
 	setEnabled(v.exportBtn, can)
 	setEnabled(v.readBtn, can)
 	setEnabled(v.folderBtn, can)
+	setEnabled(v.someBtn, can)
 	v.showPending()
 	alerts, err := v.b.Alerts(ctx)
 	v.alerts.RemoveAll()
@@ -298,7 +306,7 @@ func (v *syncView) exportTo(dir string) string {
 		}
 		to = v.peers[i].NodeID
 	}
-	res, err := v.b.Export(context.Background(), to, dir)
+	res, err := v.b.Export(context.Background(), to, dir, exchange.WithProgress(v.exportProgress))
 	if err != nil {
 		return i18n.T("sync.ui.export_failed", "Reason", i18n.Error(err))
 	}
@@ -307,6 +315,24 @@ func (v *syncView) exportTo(dir string) string {
 		s += "\n" + i18n.T("exchange.cli.sync.resent", "Path", p)
 	}
 	return s
+}
+
+// exportProgress shows how many records of the file are written (called
+// on the export's goroutine, every 1,000 records).
+func (v *syncView) exportProgress(done, all int) {
+	set := func() {
+		v.done, v.all = done, all
+		v.busy.Max = float64(max(all, 1))
+		v.busy.SetValue(float64(min(done, max(all, 1))))
+		if all == 0 { // nothing but the ack: the bar is full at once
+			v.busy.SetValue(1)
+		}
+	}
+	if loadInline { // tests: the export runs on the calling goroutine
+		set()
+		return
+	}
+	fyne.Do(set)
 }
 
 // readFiles imports the files in order and returns one sentence each.
@@ -323,18 +349,19 @@ func (v *syncView) readFiles(paths []string) []string {
 // run does work off the UI thread with the busy bar shown, then shows its
 // sentences.
 func (v *syncView) run(work func() []string) {
+	v.done, v.all = 0, 0
+	v.busy.SetValue(0)
 	v.busy.Show()
-	v.busy.Start()
 	v.exportBtn.Disable()
 	v.readBtn.Disable()
 	v.folderBtn.Disable()
+	v.someBtn.Disable()
 	var lines []string
 	inBackground(nil, func() error { lines = work(); return nil }, func(error) { v.show(lines) })
 }
 
 // show replaces the results with lines and refreshes the channels.
 func (v *syncView) show(lines []string) {
-	v.busy.Stop()
 	v.busy.Hide()
 	v.results.RemoveAll()
 	for _, l := range lines {
