@@ -26,11 +26,21 @@ type worklistSource interface {
 // workCols are the message keys of the worklist columns.
 var workCols = []string{"svui.work.col.due", "svui.work.col.kind", "svui.work.col.person", "svui.work.col.rule"}
 
-// workRow is one pre-formatted worklist row.
+// workRow is one worklist row: the short cells formatted when the list is
+// filtered, the rule text (the longest) when the row is first shown, so
+// that tens of thousands of items do not hold their sentences in memory.
 type workRow struct {
 	item  caseload.WorkItem
 	due   dueState
 	cells [4]string
+}
+
+// cell returns the text of column col.
+func (r *workRow) cell(col int) string {
+	if col == 3 && r.cells[3] == "" {
+		r.cells[3] = i18n.TMap(r.item.Rule, r.item.Args)
+	}
+	return r.cells[col]
 }
 
 // dueState is when a worklist item falls due, seen from today: already
@@ -159,12 +169,12 @@ func (u *App) buildOverviewArea() *overviewArea {
 				l.SetText("")
 				return
 			}
-			r := a.rows[id.Row]
+			r := &a.rows[id.Row]
 			l.Importance = widget.MediumImportance
 			if id.Col == 0 || id.Col == 1 {
 				l.Importance = r.due.importance()
 			}
-			l.SetText(r.cells[id.Col])
+			l.SetText(r.cell(id.Col))
 		})
 	a.Table.ShowHeaderColumn = false
 	a.Table.CreateHeader = func() fyne.CanvasObject {
@@ -272,7 +282,7 @@ func (a *overviewArea) filter() {
 			dueNow++
 		}
 		a.rows = append(a.rows, workRow{item: it, due: d, cells: [4]string{dueText(it.Due, d), workKindText(it, d),
-			names[it.PersonID], i18n.TMap(it.Rule, it.Args)}})
+			names[it.PersonID], ""}})
 	}
 	a.Count.SetText(i18n.T("work.count", "Count", i18n.Number(len(a.rows)), "Overdue", i18n.Number(overdue),
 		"Today", i18n.Number(dueNow)))

@@ -28,11 +28,11 @@ func TestWorklistShowsRuleText(t *testing.T) {
 	if row == nil {
 		t.Fatalf("no address check item in %+v", ov.rows)
 	}
-	if strings.HasPrefix(row.cells[3], "worklist.") || row.cells[3] == "" {
-		t.Errorf("rule text not translated: %q", row.cells[3])
+	if strings.HasPrefix(row.cell(3), "worklist.") || row.cell(3) == "" {
+		t.Errorf("rule text not translated: %q", row.cell(3))
 	}
-	if !strings.Contains(row.cells[3], "Điều 8") && !strings.Contains(row.cells[3], "Art. 8") {
-		t.Errorf("rule text does not cite the article: %q", row.cells[3])
+	if !strings.Contains(row.cell(3), "Điều 8") && !strings.Contains(row.cell(3), "Art. 8") {
+		t.Errorf("rule text does not cite the article: %q", row.cell(3))
 	}
 	due := n.AddressCheckDue(nil)
 	if !row.item.Overdue || !strings.HasPrefix(row.cells[0], i18n.FormatDMY(due.Year(), due.Month(), due.Day())) {
