@@ -39,6 +39,12 @@ func (o officeWards) Import(ctx context.Context, path string) exchange.ImportRep
 	return o.n.Import(ctx, path)
 }
 
+// Received tells which of the files were already read (the "đã đọc"
+// column when the officer chooses the files of a folder).
+func (o officeWards) Received(ctx context.Context, paths []string) (map[string]bool, error) {
+	return o.n.Received(ctx, paths)
+}
+
 // Columns of the ward list.
 const (
 	wcName = iota
@@ -108,6 +114,11 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 	v.Legend.Wrapping = fyne.TextWrapWord
 	v.Reader = newFileReader(src.Import, win)
 	v.Reader.OnDone = v.reload
+	if r, ok := src.(interface {
+		Received(ctx context.Context, paths []string) (map[string]bool, error)
+	}); ok {
+		v.Reader.Received = r.Received
+	}
 	v.Table = &widget.Table{
 		Length:        func() (int, int) { return len(v.rows), wcCount },
 		CreateCell:    func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -150,7 +161,7 @@ func newWardsView(src wardsSource, win fyne.Window, canRead bool) *wardsView {
 		}
 	}
 
-	var actions fyne.CanvasObject = container.NewHBox(v.Reader.ReadFile, v.Reader.ReadFolder)
+	var actions fyne.CanvasObject = container.NewHBox(v.Reader.ReadFile, v.Reader.ReadFolder, v.Reader.ReadSome)
 	if !canRead {
 		actions = widget.NewLabel(i18n.T("sync.ui.read_only"))
 	}
