@@ -95,5 +95,5 @@ rm -rf "$office" "$ward2" "$usb"
 # file explained, enrolment before any peer, a ward's record opened at
 # the office), drawn by Fyne's software painter at the same two sizes.
 HOANHAP_SHOTS=$(pwd)/$out CGO_ENABLED=0 ${GO:-go} test -tags ci,migrated_fynedo -count=1 -run TestOfficeShots ./ui/ >/dev/null
-ls "$out"/office-wards-read-*.png "$out"/office-notices-*.png "$out"/office-transfers-*.png "$out"/office-person-read-only-*.png "$out"/sync-rejected-*.png "$out"/sync-enrol-*.png
+ls "$out"/office-wards-choose-*.png "$out"/office-wards-read-*.png "$out"/office-notices-*.png "$out"/office-transfers-*.png "$out"/office-person-read-only-*.png "$out"/sync-rejected-*.png "$out"/sync-enrol-*.png
 rm -rf "$data"

@@ -40,7 +40,8 @@ func sizedShot(t *testing.T, u *App, dir, name string) {
 }
 
 // TestOfficeShots saves PNGs of screens in states the command line cannot
-// prepare: the office's ward list right after reading the wards' files, a
+// prepare: the office's ward list choosing the files of a stick and right
+// after reading them, a
 // ward's record opened at the office, a ward's sync screen with a refused
 // file explained, and enrolment with the fingerprint; at 1024×700 and
 // 1366×768, into the folder named by HOANHAP_SHOTS (skipped when unset).
@@ -76,6 +77,15 @@ func TestOfficeShots(t *testing.T) {
 	u.ShowArea("office.nav.wards")
 	v := newWardsView(officeWards{st: w.office.St, n: w.office.Node}, u.win, true)
 	u.replaceContent(v.root)
+	// Choosing the files of the stick once the first ward's file was read.
+	v.Reader.Read([]string{w.a1})
+	var choice *fileChoice
+	v.Reader.ChooseIn(w.usb, func(c *fileChoice) { choice = c })
+	if choice == nil {
+		t.Fatal("the choice of files was not shown")
+	}
+	sizedShot(t, u, dir, "office-wards-choose")
+	test.Tap(choice.Close)
 	v.Reader.ReadDir(w.usb)
 	sizedShot(t, u, dir, "office-wards-read")
 
