@@ -74,25 +74,11 @@ func freezeHere(t *testing.T, st *store.Store, personID string) {
 
 // findLabel returns the first shown label under o whose text contains s.
 func findLabel(o fyne.CanvasObject, s string) *widget.Label {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
-		return l
-	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range kids {
-		if l := findLabel(c, s); l != nil {
-			return l
-		}
-	}
-	return nil
+	l, _ := shownObject(o, func(c fyne.CanvasObject) bool {
+		l, ok := c.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	}).(*widget.Label)
+	return l
 }
 
 // TestFrozenPersonShownAsLeaving: a person frozen at this ward by a
