@@ -76,8 +76,8 @@ func memoryUse() (live, other uint64) {
 // writes the heap profile there) after the start-up burst (the index
 // build and the first worklist) and keeps it current until ctx ends.
 func budgetMemory(ctx context.Context) {
-	debug.SetGCPercent(50)
-	debug.FreeOSMemory() // a collection: the live figure is now exact
+	debug.SetGCPercent(50) // as main sets it at launch
+	debug.FreeOSMemory()   // a collection: the live figure is now exact
 	t := time.NewTicker(budgetInterval)
 	defer t.Stop()
 	trace := os.Getenv("HOANHAP_MEMTRACE") != ""
