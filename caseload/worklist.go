@@ -46,14 +46,14 @@ var DefaultVisitCadence = map[Group]int{GroupA: 90, GroupB: 30, GroupC: 14, Grou
 
 // WorkItem is one thing due or overdue, with the rule that produced it.
 type WorkItem struct {
-	Kind     string         `json:"kind"`
-	PersonID string         `json:"person_id,omitempty"`
-	MentorID string         `json:"mentor_id,omitempty"`
-	RecordID string         `json:"record_id,omitempty"` // the notice or reception to act on
-	Due      Date           `json:"due"`
-	Overdue  bool           `json:"overdue"`
-	Rule     string         `json:"rule"` // message key of the rule text, citing the article
-	Args     map[string]any `json:"args"` // template arguments of Rule (Name, Due, Days, ...)
+	Kind     string   `json:"kind"`
+	PersonID string   `json:"person_id,omitempty"`
+	MentorID string   `json:"mentor_id,omitempty"`
+	RecordID string   `json:"record_id,omitempty"` // the notice or reception to act on
+	Due      Date     `json:"due"`
+	Overdue  bool     `json:"overdue"`
+	Rule     string   `json:"rule"` // message key of the rule text, citing the article
+	Args     ItemArgs `json:"args"` // template arguments of Rule (Name, Due, Days, ...)
 }
 
 // WorklistInput is what the worklist is computed from; the store loads it in
@@ -420,20 +420,19 @@ type worklist struct {
 // pairs of a string key and a value.
 func (w *worklist) add(it WorkItem, kv ...any) {
 	it.Overdue = it.Due.Before(w.today)
-	it.Args = make(map[string]any, len(kv)/2+2)
+	days := dayNumber(it.Due) - w.todayN
+	if days < 0 {
+		days = -days
+	}
+	it.Args = make(ItemArgs, 0, len(kv)/2+2)
 	for i := 0; i+1 < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {
 			k = fmt.Sprint(kv[i])
 		}
-		it.Args[k] = kv[i+1]
+		it.Args = it.Args.with(k, kv[i+1])
 	}
-	it.Args["Due"] = it.Due
-	days := dayNumber(it.Due) - w.todayN
-	if days < 0 {
-		days = -days
-	}
-	it.Args["Days"] = days
+	it.Args = it.Args.with("Due", it.Due).with("Days", days)
 	w.items = append(w.items, it)
 }
 

@@ -99,7 +99,7 @@ func TestWorklistRules(t *testing.T) {
 		if it.PersonID == "ended" || it.PersonID == "d" && it.Kind == WorkVisitOverdue {
 			t.Errorf("unexpected item %+v", it)
 		}
-		if it.Rule == "" || it.Args["Due"] == "" {
+		if it.Rule == "" || it.Args.Get("Due") == nil {
 			t.Errorf("item without rule text: %+v", it)
 		}
 	}

@@ -139,8 +139,8 @@ var lists = map[string]list{
 					if it.Overdue {
 						over = i18n.T("report.yes")
 					}
-					name, _ := it.Args["Name"].(string)
-					if err := yield([]any{it.Due, over, name, i18n.TMap(it.Rule, it.Args)}); err != nil {
+					name, _ := it.Args.Get("Name").(string)
+					if err := yield([]any{it.Due, over, name, i18n.TMap(it.Rule, it.Args.Map())}); err != nil {
 						return err
 					}
 				}

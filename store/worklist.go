@@ -64,7 +64,7 @@ func (s *Store) SetVisitCadence(ctx context.Context, m map[caseload.Group]int) e
 // The per-person inputs come from the worklist cache (see worklistCases):
 // after the first call only the people changed since the previous call are
 // read again, and, for the same day and settings, only their items are
-// computed again and merged into the previous result. The items' Args maps
+// computed again and merged into the previous result. The items' Args
 // are shared between calls and must not be changed.
 func (s *Store) Worklist(ctx context.Context, today caseload.Date) ([]caseload.WorkItem, error) {
 	cal, cadence, cfg, err := s.worklistConfig(ctx)

@@ -235,7 +235,7 @@ func (a *mentorsArea) selectMentor(id string) {
 			continue
 		}
 		n++
-		l := wrapLabel(showDate(it.Due) + " — " + i18n.TMap(it.Rule, it.Args))
+		l := wrapLabel(showDate(it.Due) + " — " + i18n.TMap(it.Rule, it.Args.Map()))
 		if it.Overdue {
 			l.Importance = widget.DangerImportance
 		}

@@ -38,7 +38,7 @@ type workRow struct {
 // cell returns the text of column col.
 func (r *workRow) cell(col int) string {
 	if col == 3 && r.cells[3] == "" {
-		r.cells[3] = i18n.TMap(r.item.Rule, r.item.Args)
+		r.cells[3] = i18n.TMap(r.item.Rule, r.item.Args.Map())
 	}
 	return r.cells[col]
 }

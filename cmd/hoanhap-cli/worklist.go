@@ -47,7 +47,7 @@ func runWorklist(e *env, args []string) error {
 	}
 	rows := make([]worklistRow, len(items))
 	for i, it := range items {
-		rows[i] = worklistRow{it, i18n.TMap(it.Rule, it.Args)}
+		rows[i] = worklistRow{it, i18n.TMap(it.Rule, it.Args.Map())}
 	}
 	if *asJSON {
 		svPrintJSON(e, rows)
