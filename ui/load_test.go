@@ -14,8 +14,9 @@ import (
 	"hoanhap/store"
 )
 
-// slowPeople is a caseload source whose list blocks until release is
-// closed, as a list of 100,000 people on a slow office PC takes seconds.
+// slowPeople is a caseload source whose list and hamlets block until
+// release is closed, as right after launch at office scale both wait for
+// the search index (seconds on a slow office PC).
 type slowPeople struct {
 	caseloadSource
 	release chan struct{}
@@ -28,12 +29,17 @@ func (s *slowPeople) People(f store.PersonFilter) []store.PersonRow {
 	return s.caseloadSource.People(f)
 }
 
+func (s *slowPeople) Hamlets() []string {
+	<-s.release
+	return s.caseloadSource.Hamlets()
+}
+
 // While the caseload list is loading the window answers: the screen is
 // built at once, says it is loading, and its search box takes typing;
 // the rows appear once the source answers.
 func TestLoadKeepsWindowResponsive(t *testing.T) {
 	u, st := newTestUI(t)
-	seed(t, st, caseload.Person{FullName: "Lê Văn An"}, caseload.Person{FullName: "Trần Thị Bình"})
+	seed(t, st, caseload.Person{FullName: "Lê Văn An", Hamlet: "Thôn Đông"}, caseload.Person{FullName: "Trần Thị Bình", Hamlet: "Thôn Tây"})
 	loadInline = false
 	t.Cleanup(func() { loadInline = true })
 	src := &slowPeople{caseloadSource: st, release: make(chan struct{})}
@@ -59,6 +65,9 @@ func TestLoadKeepsWindowResponsive(t *testing.T) {
 	u.content.Objects = []fyne.CanvasObject{v.root}
 	u.content.Refresh()
 
+	if len(v.hamlet.Options) != 1 {
+		t.Errorf("hamlet filter before the index is ready: %v, want only 'all'", v.hamlet.Options)
+	}
 	if !v.loads.Busy() || v.count.Text != i18n.T("load.busy") {
 		t.Fatalf("while loading: busy %v, count %q, want %q", v.loads.Busy(), v.count.Text, i18n.T("load.busy"))
 	}
@@ -82,5 +91,11 @@ func TestLoadKeepsWindowResponsive(t *testing.T) {
 	}
 	if len(v.rows) != 2 || !strings.Contains(v.count.Text, "2") {
 		t.Errorf("after the load: %d rows, count %q", len(v.rows), v.count.Text)
+	}
+	for deadline := time.Now().Add(5 * time.Second); len(v.hamletValues) == 1 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if want := len(st.Hamlets()) + 1; want < 3 || len(v.hamletValues) != want || len(v.hamlet.Options) != want {
+		t.Errorf("hamlet filter after the load: %d values, %d options, want %d", len(v.hamletValues), len(v.hamlet.Options), want)
 	}
 }
