@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -143,15 +144,7 @@ func (v *caseloadView) setHamlets(hamlets []string) {
 	}
 	v.hamletValues = append([]string{""}, hamlets...)
 	v.hamlet.SetOptions(append([]string{i18n.T("ui.filter.hamlet_all")}, hamlets...))
-	cb := v.hamlet.OnChanged
-	v.hamlet.OnChanged = nil
-	v.hamlet.SetSelectedIndex(0)
-	for i, h := range v.hamletValues {
-		if h == chosen {
-			v.hamlet.SetSelectedIndex(i)
-		}
-	}
-	v.hamlet.OnChanged = cb
+	selectQuietly(v.hamlet, max(0, slices.Index(v.hamletValues, chosen)))
 }
 
 func (v *caseloadView) build() {
@@ -184,10 +177,7 @@ func (v *caseloadView) build() {
 
 	// Select the defaults without triggering reloads before the table exists.
 	for _, s := range []*widget.Select{v.status, v.group, v.hamlet} {
-		cb := s.OnChanged
-		s.OnChanged = nil
-		s.SetSelectedIndex(0)
-		s.OnChanged = cb
+		selectQuietly(s, 0)
 	}
 
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})

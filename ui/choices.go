@@ -163,3 +163,12 @@ func (e *enumSelect) SetValue(v string) {
 	}
 	e.ClearSelected()
 }
+
+// selectQuietly selects option i of s without calling its OnChanged (a
+// filter filled or reset by the program must not start a reload).
+func selectQuietly(s *widget.Select, i int) {
+	cb := s.OnChanged
+	s.OnChanged = nil
+	s.SetSelectedIndex(i)
+	s.OnChanged = cb
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -213,16 +214,8 @@ func (s *modelsScreen) reloadTypes() {
 		return
 	}
 	opts := append([]string{i18n.T("model.ui.type_all")}, types...)
-	onChanged := s.TypeF.OnChanged
-	s.TypeF.OnChanged = nil // the caller filters once
 	s.TypeF.SetOptions(opts)
-	s.TypeF.SetSelectedIndex(0)
-	for i, t := range types {
-		if t == chosen {
-			s.TypeF.SetSelectedIndex(i + 1)
-		}
-	}
-	s.TypeF.OnChanged = onChanged
+	selectQuietly(s.TypeF, slices.Index(types, chosen)+1) // the caller filters once
 }
 
 // typeFilter is the chosen model type, "" for all.

@@ -141,6 +141,19 @@ type frame struct {
 	signature  []byte
 }
 
+// headerLen reads the prefix (magic, header length) and checks the length
+// against its cap.
+func headerLen(prefix []byte) (int, error) {
+	if string(prefix[:len(Magic)]) != Magic {
+		return 0, ErrMagic
+	}
+	hl := binary.BigEndian.Uint32(prefix[len(Magic):prefixSize])
+	if hl == 0 || hl > MaxHeader {
+		return 0, ErrTooLarge
+	}
+	return int(hl), nil
+}
+
 // split checks the structure only: magic, header length within its cap,
 // room for the signature.
 func split(data []byte) (frame, error) {
@@ -156,11 +169,11 @@ func split(data []byte) (frame, error) {
 	if len(data) > MaxFile {
 		return frame{}, ErrTooLarge
 	}
-	hl := binary.BigEndian.Uint32(data[len(Magic):prefixSize])
-	if hl == 0 || hl > MaxHeader {
-		return frame{}, ErrTooLarge
+	hl, err := headerLen(data[:prefixSize])
+	if err != nil {
+		return frame{}, err
 	}
-	end := prefixSize + int(hl)
+	end := prefixSize + hl
 	if end+SignatureSize > len(data) {
 		return frame{}, ErrTruncated
 	}

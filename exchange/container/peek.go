@@ -1,9 +1,6 @@
 package container
 
-import (
-	"encoding/binary"
-	"io"
-)
+import "io"
 
 // PeekHeader reads the header at the start of a file WITHOUT checking the
 // signature: it only says which file the header claims to be (its id,
@@ -15,12 +12,9 @@ func PeekHeader(r io.Reader) (Header, error) {
 	if _, err := io.ReadFull(r, prefix); err != nil {
 		return Header{}, ErrTruncated
 	}
-	if string(prefix[:len(Magic)]) != Magic {
-		return Header{}, ErrMagic
-	}
-	hl := binary.BigEndian.Uint32(prefix[len(Magic):])
-	if hl == 0 || hl > MaxHeader {
-		return Header{}, ErrTooLarge
+	hl, err := headerLen(prefix)
+	if err != nil {
+		return Header{}, err
 	}
 	b := make([]byte, hl)
 	if _, err := io.ReadFull(r, b); err != nil {
