@@ -57,18 +57,27 @@ for i in $(seq 50); do [ -s "$WINE_WORK/display" ] && break; sleep 0.2; done
 export DISPLAY=":$(cat "$WINE_WORK/display")"
 
 # start_gui LOG ARGS...: starts the installed GUI (gui_pid) and waits for
-# its window (at most 120 s); sets win to its X window id.
+# its window (it takes about 3 s); sets win to its X window id. Under
+# Wine a start now and then never shows a window and prints nothing (seen
+# once in CI, not reproduced in runs of the same build): the process is
+# then killed and started once more, and the retry is reported. A start
+# that prints anything before failing is not retried.
 start_gui() {
 	log=$1
 	shift
-	"$WINE" "$gui_exe" "$@" >"$log" 2>&1 &
-	gui_pid=$!
-	win=$(timeout 120 xdotool search --sync --onlyvisible --name 'H.*a Nh' 2>/dev/null | head -n 1) || true
-	if [ -z "$win" ]; then
-		echo "wine-gui: the window never appeared within 120 s; the app's log:" >&2
+	for try in 1 2; do
+		"$WINE" "$gui_exe" "$@" >"$log" 2>&1 &
+		gui_pid=$!
+		win=$(timeout 60 xdotool search --sync --onlyvisible --name 'H.*a Nh' 2>/dev/null | head -n 1) || true
+		[ -n "$win" ] && return 0
+		echo "wine-gui: the window never appeared within 60 s (try $try); the app's log:" >&2
 		cat "$log" >&2
-		return 1
-	fi
+		kill "$gui_pid" 2>/dev/null || true
+		"$WINE" taskkill /f /im hoanhap.exe >/dev/null 2>&1 || true
+		timeout 30 "$WINESERVER" -w 2>/dev/null || "$WINESERVER" -k 2>/dev/null || true
+		[ -s "$log" ] && return 1
+	done
+	return 1
 }
 
 # stop_gui LOG: asks the app to close (WM_CLOSE, as the window's close
